@@ -1,0 +1,1 @@
+"""Entities, quotations and related articles: text in, spans out. No Textual."""
