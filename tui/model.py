@@ -152,3 +152,55 @@ class Analysis:
             entities=[EntityMention.from_dict(e) for e in data.get("entities", [])],
             quotes=[Quotation.from_dict(q) for q in data.get("quotes", [])],
         )
+
+
+@dataclass(slots=True)
+class ArticleMeta:
+    """What the article list needs about one stored article: small, loaded at start."""
+
+    id: str
+    title: str
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    bylines: list[str] = field(default_factory=list)
+    language: str | None = None
+    word_count: int = 0
+    imported_at: str = ""
+    format: str = ""
+    summary_only: bool = False
+    tags: list[str] = field(default_factory=list)
+    origin_file: str = ""
+    origin_sha256: str = ""
+    text_hash: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleMeta:
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        return cls(**known)
+
+
+@dataclass(slots=True)
+class Article:
+    """A stored article in full: its list metadata plus the body, read on open."""
+
+    meta: ArticleMeta
+    standfirst: str
+    blocks: list[Block]
+    related_headlines: list[str] = field(default_factory=list)
+    analysis: Analysis | None = None
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def text(self) -> str:
+        return body_text(self.blocks)

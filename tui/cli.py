@@ -1,0 +1,197 @@
+"""The ``lede`` command line: argument parsing only; the work is in :mod:`tui.library`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from tui import __version__
+from tui.store import CorruptFileError, LibraryLockedError, SchemaTooNewError
+from tui.store.paths import resolve_library_dir
+from tui.textsafe import one_line, strip_controls
+
+#: Above this many files an import shows a progress bar.
+PROGRESS_THRESHOLD = 5
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lede",
+        description="A keyboard-first terminal reader for news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"lede {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="library directory (default: $LEDE_LIBRARY, else the user data directory)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_import = sub.add_parser("import", help="import pages, feeds, Markdown and text files")
+    p_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p_import.add_argument(
+        "--no-analyze", action="store_true", help="skip entity and quotation analysis"
+    )
+
+    p_list = sub.add_parser("list", help="list the articles in the library")
+    p_list.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    p_show = sub.add_parser("show", help="print one article as plain text")
+    p_show.add_argument("id", help="article id (or a unique prefix of it)")
+
+    p_extract = sub.add_parser("extract", help="print what the importers extract; stores nothing")
+    p_extract.add_argument("--json", action="store_true", help="one JSON object per line")
+    p_extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    directory = resolve_library_dir(args.library)
+    try:
+        if args.command is None:
+            return run_app(directory)
+        handler = COMMANDS[args.command]
+        return handler(args, directory)
+    except (LibraryLockedError, CorruptFileError, SchemaTooNewError) as exc:
+        print(f"lede: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_app(directory: Path) -> int:
+    from tui.app.factory import make_app  # Deferred: Textual loads only for the app.
+
+    make_app(directory).run()
+    return 0
+
+
+def _open(directory: Path, *, read_only: bool) -> Any:
+    from tui.library import Library
+
+    return Library.open(directory, read_only=read_only)
+
+
+def cmd_import(args: argparse.Namespace, directory: Path) -> int:
+    from tui.gather import gather
+
+    paths: list[Path] = args.paths
+    with _open(directory, read_only=False) as library:
+        analyzer = None if args.no_analyze else library.analyzer()
+        total = sum(1 for _ in gather(paths))
+        if total > PROGRESS_THRESHOLD and sys.stderr.isatty():
+            report = _import_with_progress(library, paths, analyzer, total)
+        else:
+            report = library.import_paths(paths, analyzer=analyzer)
+    err = sys.stderr
+    for path, reason in report.failures:
+        print(f"lede: {one_line(str(path))}: {one_line(reason)}", file=err)
+    print(
+        f"{len(report.imported)} imported, {len(report.duplicates)} already present, "
+        f"{len(report.failures)} failed",
+        file=err,
+    )
+    return 0 if report.ok else 1
+
+
+def _import_with_progress(library: Any, paths: list[Path], analyzer: Any, total: int) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("Importing"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("import", total=total)
+
+        def advance(done: int, _total: int, _path: Path) -> None:
+            bar.update(task, completed=done)
+
+        return library.import_paths(paths, analyzer=analyzer, progress=advance)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def cmd_list(args: argparse.Namespace, directory: Path) -> int:
+    out = sys.stdout
+    with _open(directory, read_only=True) as library:
+        metas = sorted(library.articles(), key=lambda m: m.published or "", reverse=True)
+        for meta in metas:
+            if args.json:
+                row = {
+                    "id": meta.id,
+                    "title": meta.title,
+                    "source": meta.source,
+                    "published": meta.published,
+                    "url": meta.url,
+                    "words": meta.word_count,
+                }
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                date = (meta.published or "")[:10].ljust(10)
+                source = one_line(meta.source or "")[:18].ljust(18)
+                out.write(f"{meta.id[:8]}  {date}  {source}  {one_line(meta.title)}\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, directory: Path) -> int:
+    with _open(directory, read_only=True) as library:
+        meta = library.resolve_id(args.id)
+        article = library.article(meta.id) if meta else None
+    if article is None:
+        print(f"lede: no article with id {one_line(args.id)!r}", file=sys.stderr)
+        return 1
+    sys.stdout.write(render_plain(article))
+    return 0
+
+
+def render_plain(article: Any) -> str:
+    """The article as plain text, with every control character removed."""
+    meta = article.meta
+    lines = [meta.title, ""]
+    facts = [x for x in (meta.source, (meta.published or "")[:10], ", ".join(meta.bylines)) if x]
+    if facts:
+        lines += [" · ".join(facts), ""]
+    if article.standfirst:
+        lines += [article.standfirst, ""]
+    for block in article.blocks:
+        text = block.text
+        if block.kind == "heading":
+            text = f"## {text}"
+        elif block.kind == "quote":
+            text = "> " + text.replace("\n", "\n> ")
+        elif block.kind == "list_item":
+            text = f"- {text}"
+        lines += [text, ""]
+    return strip_controls("\n".join(lines))
+
+
+def cmd_extract(args: argparse.Namespace, _directory: Path) -> int:
+    from tui.extract import extract_file_records
+
+    failed = False
+    out: TextIO = sys.stdout
+    for path in args.files:
+        for record in extract_file_records(path):
+            if record.get("error"):
+                failed = True
+                print(f"lede: {one_line(str(path))}: {one_line(record['error'])}", file=sys.stderr)
+            if args.json:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            elif not record.get("error"):
+                out.write(strip_controls(f"{record['title']}\n\n{record['text']}\n\n"))
+    return 1 if failed else 0
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "extract": cmd_extract,
+}
