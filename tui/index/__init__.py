@@ -1,0 +1,1 @@
+"""Derived indexes (related articles, search): rebuildable from the stored articles."""
