@@ -184,16 +184,18 @@ class RelatedIndex:
             postings = self._postings_of(group)
             weighted.append((len(postings), group, postings))
         weighted.sort(key=lambda item: item[0])
+        # In a small library "common" is relative: a feature in a tenth of it.
+        scan_limit = max(100, min(SCAN_LIMIT, len(self._doc_ids) // 10))
         scores: dict[int, float] = {}
         common: list[tuple[tuple[int, ...], float]] = []
         for rank, (df, group, postings) in enumerate(weighted):
             weight = self._weight(self._keys[group[0]], df)
-            if df > SCAN_LIMIT:
+            if df > scan_limit:
                 if rank > 0:
                     common.append((group, weight))
                     continue
                 # Nothing rarer to find candidates through: take a bounded slice.
-                postings = postings[-SCAN_LIMIT:]
+                postings = postings[-scan_limit:]
             for other in postings:
                 scores[other] = scores.get(other, 0.0) + weight
         scores.pop(doc, None)
