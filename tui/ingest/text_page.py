@@ -1,0 +1,502 @@
+"""Plain-text saved pages ("Save as text", copy-paste, corpora) to articles.
+
+A page saved as text keeps the shape of the page without its markup: a masthead,
+a section label and a date line, the headline, a standfirst, the story in
+paragraphs, then site furniture ("Newsletter", "Close", player times) and a list
+of related headlines. Nothing here names a site; the rules read that shape:
+
+* Lines are grouped by blank lines. A group of hard-wrapped lines (continuations
+  starting in lower case, lines ending in a comma) is one paragraph; otherwise
+  each line is its own unit, since saved pages put one paragraph per line.
+* A *long* unit (180+ characters or 30+ words, not inside a list of short
+  lines) is article prose. The first one starts the body, the last one ends it.
+* Before the body: the date line is the first short line that is a date (with
+  "Published", "Updated", a byline allowed around it); the headline is the first
+  headline-like line (no final period, 4+ words preferred) after the date, else
+  the longest one before it; a short first line before the headline is the
+  masthead (the source); "By ..." lines are bylines; up to three lines between
+  the headline and the body are the standfirst; the rest (sections) is dropped.
+* Inside the body: a short line alone between blank lines with no final period
+  is a heading; lone furniture words and "Read more: ..." promos are dropped.
+* After the body: a marker ("Related", "More from ...", "Read more") or a run of
+  three or more headline-like lines at the end starts the related headlines,
+  which keep only headline-like lines (not the site name, times, symbols or
+  single words); short sentences before that still belong to the story; the
+  other short lines are furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from tui.ingest.dates import parse_date, search_date
+from tui.ingest.errors import IngestError
+from tui.ingest.textclean import first_sentence, fold, strip_controls
+from tui.model import Block, ParsedArticle
+
+__all__ = ["parse_text_page"]
+
+LONG_CHARS = 180
+LONG_WORDS = 30
+MAX_STANDFIRST_UNITS = 3
+
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’»)]"
+_BULLET = re.compile(r"^(?:[•·▪◦‣*]|[-–](?=\s))\s*")
+_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+_READ_TIME = re.compile(
+    r"^\d+\s*(?:min(?:ute)?s?|sec(?:ond)?s?)(?:\s+(?:read|listen|watch))?$", re.I
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_BYLINE = re.compile(r"^(?:(?:written\s+)?by|author:|words:)\s+(?P<names>.+)$", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_PROMO = re.compile(
+    r"^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|"
+    r"click here|sign up|subscribe)\b.{0,200}?:\s*\S",
+    re.I,
+)
+_MARKER = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|story|news|posts?|content|coverage|reading|links?|"
+    r"topics))?|more(?:\s+(?:stories|news|articles|headlines|coverage|like this|to read|"
+    r"to explore|from\b.*|on\b.*|in\b.*|about\b.*))?|read (?:more|next|also)|see also|also read|"
+    r"recommended(?:\s+for you)?|you (?:may|might) also (?:like|be interested in)|"
+    r"most (?:read|popular|viewed|shared)|popular(?:\s+now)?|trending(?:\s+now)?|"
+    r"latest(?:\s+(?:news|stories|headlines))?|top stories|what to read next|editor'?s picks|"
+    r"further reading)\W*$",
+    re.I,
+)
+_FURNITURE = frozenset(
+    {
+        "newsletter",
+        "newsletters",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "e-mail",
+        "print",
+        "comments",
+        "comment",
+        "view comments",
+        "show comments",
+        "subscribe",
+        "subscribe now",
+        "sign up",
+        "sign in",
+        "log in",
+        "login",
+        "register",
+        "menu",
+        "search",
+        "close",
+        "open",
+        "skip to content",
+        "skip to main content",
+        "home",
+        "back to top",
+        "top",
+        "more",
+        "read more",
+        "continue reading",
+        "listen",
+        "listen to this article",
+        "play",
+        "pause",
+        "follow us",
+        "copy link",
+        "link copied",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "whatsapp",
+        "telegram",
+        "reddit",
+        "instagram",
+        "youtube",
+        "next",
+        "previous",
+        "next article",
+        "previous article",
+        "loading",
+        "accept",
+        "reject",
+        "toggle navigation",
+        "image",
+        "photo",
+        "video",
+        "gallery",
+        "live",
+        "updated",
+        "save",
+        "saved",
+        "bookmark",
+        "print this page",
+        "font size",
+        "text size",
+    }
+)
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One candidate block: a line, or a hard-wrapped paragraph of lines."""
+
+    text: str
+    group: int
+    blanks_before: int  # blank lines before this unit's group (0 inside a group)
+    first_in_group: bool
+    group_units: int = 1
+    kind: str = "paragraph"
+    prose: bool = False  # a long paragraph that is not part of a list of short lines
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in _TERMINAL
+
+
+def _is_long(text: str) -> bool:
+    return len(text) >= LONG_CHARS or _words(text) >= LONG_WORDS
+
+
+def _is_furniture(text: str) -> bool:
+    if not _LETTER.search(text) or _TIME.match(text) or _READ_TIME.match(text):
+        return True
+    return text.strip(" :|-–—•·").casefold() in _FURNITURE
+
+
+def _starts_like_headline(text: str) -> bool:
+    first = text.lstrip("\"'“‘«(")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _headline_like(text: str) -> bool:
+    """A line that could be a headline in a list (a final period is allowed)."""
+    words = _words(text)
+    return (
+        2 <= words <= 40
+        and len(text) <= 250
+        and _starts_like_headline(text)
+        and not _is_furniture(text)
+        and parse_date(text) is None
+    )
+
+
+def _title_like(text: str) -> bool:
+    """A headline candidate: headline-like, short, and not ending like a sentence."""
+    if text[-1:] in ".,;:" or _words(text) > 30 or len(text) > 200:
+        return False
+    return (_words(text) >= 2 or text[:1].isupper()) and (
+        _headline_like(text) or (_words(text) == 1 and not _is_furniture(text))
+    )
+
+
+def _date_line(text: str) -> tuple[str, list[str]] | None:
+    """The ISO date of a short "date line", and any byline written on the same line."""
+    if len(text) > 120 or _words(text) > 16:
+        return None
+    iso = parse_date(text)
+    if iso is not None:
+        return iso, []
+    found = search_date(text)
+    if found is None:
+        return None
+    rest = (text[: found.start] + " | " + text[found.end :]).strip(" |·•—–-,")
+    for part in re.split(r"\s*[|·•—–]\s*|\s{2,}", rest):
+        part = part.strip(" ,")
+        if not part:
+            continue
+        if _BYLINE.match(part) or parse_date(part) is not None:
+            continue
+        if re.fullmatch(
+            r"(?i)(?:published|updated|posted|last updated|modified)\W*(?:on|at)?", part
+        ):
+            continue
+        return None
+    return found.iso, _bylines(rest)
+
+
+def _bylines(text: str) -> list[str]:
+    names: list[str] = []
+    for part in re.split(r"\s*[|·•—–]\s*", text):
+        match = _BYLINE.match(part.strip())
+        if match is None:
+            continue
+        raw = match.group("names")
+        cut = search_date(raw)
+        if cut is not None:
+            raw = raw[: cut.start]
+        names.extend(n for n in _NAME_SPLIT.split(raw.strip(" ,|")) if n and _words(n) <= 5)
+    return names
+
+
+def _split_group(lines: list[str]) -> list[str]:
+    """Units of one blank-line group: wrapped prose joins, one-per-line stays apart."""
+    if len(lines) == 1:
+        return lines
+    width = max(len(line) for line in lines)
+    evidence = 0
+    for prev, nxt in pairwise(lines):
+        if _ends_sentence(prev):
+            continue
+        if nxt[:1].islower() or prev[-1:] in ",;-–—(" or prev.endswith(" and"):
+            evidence += 1
+    if width > 120 or evidence < max(1, 0.3 * (len(lines) - 1)):
+        return lines
+    units: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if current and (
+            _BULLET.match(line) or (_ends_sentence(current[-1]) and len(current[-1]) < 0.7 * width)
+        ):
+            units.append(" ".join(current))
+            current = []
+        current.append(line)
+    units.append(" ".join(current))
+    return units
+
+
+def _units(text: str) -> list[_Unit]:
+    units: list[_Unit] = []
+    group: list[str] = []
+    blanks = 0
+    group_index = 0
+
+    def close() -> None:
+        nonlocal group_index
+        if not group:
+            return
+        parts = _split_group(group)
+        made = []
+        for i, part in enumerate(parts):
+            kind = "paragraph"
+            if _BULLET.match(part) and _words(part) >= 2:
+                kind = "list_item"
+                part = _BULLET.sub("", part, count=1)
+            made.append(_Unit(fold(part), group_index, blanks if i == 0 else 0, i == 0, kind=kind))
+        made = [u for u in made if u.text]
+        long_count = sum(1 for u in made if _is_long(u.text))
+        listy = len(made) >= 3 and long_count * 2 < len(made)
+        for unit in made:
+            unit.group_units = len(made)
+            unit.prose = _is_long(unit.text) and not listy and unit.kind == "paragraph"
+        units.extend(made)
+        group.clear()
+        group_index += 1
+
+    for raw in text.split("\n"):
+        line = fold(raw)
+        if line:
+            group.append(line)
+            continue
+        if group:
+            close()
+            blanks = 0
+        blanks += 1
+    close()
+    return units
+
+
+def _pick_title(units: list[_Unit], header_end: int, date_index: int | None) -> int | None:
+    """Index of the headline among the units before the body."""
+    candidates = [i for i in range(header_end) if i != date_index and _title_like(units[i].text)]
+    candidates = [i for i in candidates if not _BYLINE.match(units[i].text)]
+    if not candidates:
+        return None
+    if date_index is not None:
+        after = [i for i in candidates if i > date_index]
+        before = [i for i in candidates if i < date_index]
+        for i in after:
+            if _words(units[i].text) >= 4:
+                return i
+        if before:
+            return max(reversed(before), key=lambda i: _words(units[i].text))
+        return after[0]
+    first = candidates[0]
+    # No date: a short first line followed by a clearly longer headline is a masthead.
+    if first == 0 and len(candidates) > 1 and candidates[1] <= 3:
+        second = candidates[1]
+        if _words(units[0].text) <= 4 and _words(units[second].text) >= _words(units[0].text) + 2:
+            return second
+    return first
+
+
+def _heading(units: list[_Unit], i: int) -> bool:
+    unit = units[i]
+    text = unit.text
+    if unit.kind != "paragraph" or not _title_like(text) or _words(text) > 15 or len(text) > 120:
+        return False
+    if text[-1:] in _TERMINAL and unit.blanks_before < 2:
+        return False
+    if unit.group_units == 1:
+        return True
+    # A heading directly above its first paragraph, without a blank line between.
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    return (
+        unit.first_in_group
+        and _words(text) <= 10
+        and nxt is not None
+        and nxt.group == unit.group
+        and nxt.prose
+    )
+
+
+def _related(units: list[_Unit], exclude: set[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for unit in units:
+        text = unit.text
+        key = text.casefold()
+        if key in exclude or key in seen or not _headline_like(text) or _MARKER.match(text):
+            continue
+        seen.add(key)
+        out.append(text)
+    return out
+
+
+def _split_tail(tail: list[_Unit]) -> tuple[list[_Unit], list[_Unit]]:
+    """Units after the last long paragraph: (still the story, related headlines)."""
+    for i, unit in enumerate(tail):
+        if _MARKER.match(unit.text):
+            return tail[:i], tail[i + 1 :]
+    start = len(tail)
+    titles = 0
+    headlines = 0
+    for i in range(len(tail) - 1, -1, -1):
+        text = tail[i].text
+        if _headline_like(text):
+            headlines += 1
+            titles += not _ends_sentence(text)
+        elif not _is_furniture(text):
+            break
+        start = i
+    if titles >= 3 and titles * 5 >= headlines * 3:
+        return tail[:start], tail[start:]
+    return tail, []
+
+
+def parse_text_page(text: str, *, path: str | None = None) -> ParsedArticle:
+    """One article from a plain-text page, by the general page-shape rules above."""
+    units = _units(strip_controls(text))
+    if not units:
+        raise IngestError("no article text found", path)
+
+    prose = [i for i, unit in enumerate(units) if unit.prose]
+    first_prose = prose[0] if prose else None
+    header_end = first_prose if first_prose is not None else min(len(units), 8)
+
+    published: str | None = None
+    date_index: int | None = None
+    bylines: list[str] = []
+    byline_indexes: list[int] = []
+    for i in range(min(header_end, 16)):
+        found = _date_line(units[i].text)
+        if found is not None:
+            published, names = found
+            date_index = i
+            bylines.extend(names)
+            break
+    for i in range(header_end):
+        if i != date_index and _BYLINE.match(units[i].text) and _words(units[i].text) <= 12:
+            bylines.extend(_bylines(units[i].text))
+            byline_indexes.append(i)
+
+    title_index = _pick_title(units, header_end, date_index)
+    source: str | None = None
+    if title_index is None:
+        first = units[0].text
+        if len(units) > 1 and not _is_long(first) and _words(first) <= 25:
+            title, title_index = first.rstrip(".").strip() or first, 0
+        else:
+            title = first_sentence(first)
+    else:
+        title = units[title_index].text
+        masthead = units[0].text
+        if (
+            title_index > 0
+            and date_index != 0
+            and _words(masthead) <= 6
+            and len(masthead) <= 60
+            and not _is_furniture(masthead)
+            and not _BYLINE.match(masthead)
+        ):
+            source = masthead
+
+    marks = [i for i in (title_index, date_index, *byline_indexes) if i is not None]
+    if source is not None:
+        marks.append(0)
+    body_start = max(marks) + 1 if marks else 0
+
+    standfirst_lines: list[str] = []
+    if first_prose is not None and body_start < first_prose:
+        between = [
+            units[i]
+            for i in range(body_start, first_prose)
+            if not _is_furniture(units[i].text) and units[i].text not in (source, title)
+        ]
+        if len(between) <= MAX_STANDFIRST_UNITS:
+            standfirst_lines = [u.text for u in between]
+            body_start = first_prose
+
+    if prose:
+        last = prose[-1]
+    else:
+        sentences = [
+            i
+            for i in range(body_start, len(units))
+            if _ends_sentence(units[i].text) and _words(units[i].text) >= 6
+        ]
+        last = sentences[-1] if sentences else len(units) - 1
+    last = max(last, body_start - 1)
+
+    # The headline and masthead lines are not body text when a site repeats them.
+    skip = {t.casefold() for t in (source, title if title_index is not None else None) if t}
+    blocks: list[Block] = []
+    for i in range(body_start, last + 1):
+        unit = units[i]
+        text = unit.text
+        if text.casefold() in skip or (
+            not unit.prose and (_is_furniture(text) or _PROMO.match(text))
+        ):
+            continue
+        kind = "heading" if _heading(units, i) else unit.kind
+        blocks.append(Block(kind, text))
+
+    story_tail, related_units = _split_tail(units[last + 1 :])
+    for unit in story_tail:
+        text = unit.text
+        if text.casefold() in skip or _is_furniture(text) or _PROMO.match(text):
+            continue
+        if unit.kind == "list_item" or (_ends_sentence(text) and _words(text) >= 4):
+            blocks.append(Block(unit.kind, text))
+    related = _related(related_units, skip)
+
+    if not blocks and standfirst_lines:
+        blocks = [Block("paragraph", line) for line in standfirst_lines]
+        standfirst_lines = []
+    if not blocks:
+        raise IngestError("no article text found", path)
+    return ParsedArticle(
+        title=title,
+        blocks=blocks,
+        format="text",
+        bylines=bylines,
+        published=published,
+        source=source,
+        standfirst="\n".join(standfirst_lines),
+        related_headlines=related,
+    )
