@@ -11,6 +11,7 @@ and pages per second on one core (best of ``--runs``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -58,7 +59,7 @@ def extract(data: bytes, page_id: str) -> tuple[str, float]:
         text = parse_html(data, path=page_id).text
     except IngestError:
         text = ""
-    except Exception as exc:  # noqa: BLE001 - a crash scores 0 but must be visible
+    except Exception as exc:
         print(f"CRASH {page_id}: {exc!r}", file=sys.stderr)
         text = ""
     return text, time.perf_counter() - start
@@ -67,10 +68,8 @@ def extract(data: bytes, page_id: str) -> tuple[str, float]:
 def pin_one_core() -> None:
     """Run on a single core, as the target is stated per core (best effort)."""
     if hasattr(os, "sched_setaffinity"):
-        try:
+        with contextlib.suppress(OSError):
             os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-        except OSError:
-            pass
 
 
 def run(pages: list[tuple[str, bytes, str]], runs: int) -> tuple[dict[str, float], float]:
