@@ -132,13 +132,13 @@ class Library:
             for done, candidate in enumerate(candidates, 1):
                 self._import_candidate(candidate, analyzer, report, pending, seen_in_batch)
                 if len(pending) >= COMMIT_EVERY:
-                    self.store.catalog.add_many(pending)
+                    self.store.commit(pending)
                     pending.clear()
                 if progress:
                     progress(done, len(candidates), candidate.path)
         finally:
             # Whatever happened, what was fully written gets committed.
-            self.store.catalog.add_many(pending)
+            self.store.commit(pending)
         return report
 
     def _import_candidate(

@@ -105,9 +105,30 @@ def test_corrupt_catalog_is_reported_and_left_alone(library_dir: Path) -> None:
     LibraryStore(library_dir).close()
     path = library_dir / "catalog.json"
     path.write_text('{"articles": {"1": {"id": "x", ')
+    store = LibraryStore(library_dir)
     with pytest.raises(CorruptFileError, match=r"catalog\.json"):
-        LibraryStore(library_dir)
+        _ = store.catalog
+    store.close()
     assert path.read_text() == '{"articles": {"1": {"id": "x", '
-    # The failed open must not leave the library locked.
-    with pytest.raises(CorruptFileError):
-        LibraryStore(library_dir)
+
+
+def test_corrupt_user_data_fails_the_open_without_leaving_a_lock(library_dir: Path) -> None:
+    LibraryStore(library_dir).close()
+    (library_dir / "user.json").write_text("{not json")
+    for _ in range(2):
+        with pytest.raises(CorruptFileError, match=r"user\.json"):
+            LibraryStore(library_dir)
+
+
+def test_listing_is_rebuilt_when_stale_or_damaged(library_dir: Path) -> None:
+    store = LibraryStore(library_dir)
+    store.commit([_meta(1), _meta(2)])
+    store.close()
+    fresh = LibraryStore(library_dir)
+    assert fresh.listing().titles == ["Article 1", "Article 2"]
+    assert "catalog" not in fresh.__dict__  # A fresh listing needs no catalog parse.
+    fresh.close()
+    (library_dir / "listing.json").write_text("garbage")
+    again = LibraryStore(library_dir)
+    assert again.listing().ids == [_meta(1).id, _meta(2).id]
+    again.close()

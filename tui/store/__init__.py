@@ -4,6 +4,7 @@ Layout of a library directory::
 
     lede.lock        advisory lock: one writing process at a time
     catalog.json     TinyDB: schema version + list metadata of every article
+    listing.json     derived: the list's columns, fast to load at start
     bodies/ab/ID.json  one per article: blocks, standfirst, analysis (written once)
     raw/ab/SHA.z     the imported bytes, zlib-compressed, for re-extraction
     user.json        TinyDB: read state, positions, bookmarks, settings
@@ -11,12 +12,16 @@ Layout of a library directory::
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+
+from tui.model import ArticleMeta
 
 from .atomic import remove_stale_temp_files
 from .bodies import BodyStore
-from .catalog import Catalog, SchemaTooNewError
+from .catalog import CATALOG_FILE, Catalog, SchemaTooNewError
 from .json_storage import CorruptFileError
+from .listing import Listing, file_stamp, read_listing, write_listing
 from .lock import LibraryLock, LibraryLockedError
 from .userdata import UserData
 
@@ -26,6 +31,7 @@ __all__ = [
     "CorruptFileError",
     "LibraryLockedError",
     "LibraryStore",
+    "Listing",
     "SchemaTooNewError",
     "UserData",
 ]
@@ -42,14 +48,41 @@ class LibraryStore:
             self.lock.acquire()
             remove_stale_temp_files(root)
         try:
-            self.catalog = Catalog(root, read_only=read_only)
             self.bodies = BodyStore(root)
             self.user = UserData(root, read_only=read_only)
+            if not read_only and not (root / CATALOG_FILE).exists():
+                _ = self.catalog  # Creates the file with its schema version.
         except BaseException:
             self.lock.release()
             raise
 
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The full catalog, parsed on first use (the app starts from the listing instead)."""
+        return Catalog(self.root, read_only=self.read_only)
+
+    def commit(self, metas: list[ArticleMeta]) -> None:
+        """Add a batch of articles to the catalog, then refresh the listing."""
+        if not metas:
+            return
+        self.catalog.add_many(metas)
+        self._write_listing()
+
+    def _write_listing(self) -> Listing:
+        listing = Listing.from_metas(self.catalog.all(), file_stamp(self.catalog.path))
+        if not self.read_only:
+            write_listing(self.root, listing)
+        return listing
+
+    def listing(self) -> Listing:
+        """The article list's columns: from listing.json when fresh, else rebuilt."""
+        listing = read_listing(self.root)
+        if listing is not None and listing.stamp == file_stamp(self.root / CATALOG_FILE):
+            return listing
+        return self._write_listing()
+
     def close(self) -> None:
-        self.catalog.close()
+        if "catalog" in self.__dict__:
+            self.catalog.close()
         self.user.close()
         self.lock.release()
