@@ -2,12 +2,13 @@
 
 Speed matters (hundreds of pages a second), so Python never visits every node
 of a possibly huge DOM. It starts from the paragraph elements lexbor finds for
-it and walks *up* from them, memoising every ancestor it meets; each element is
-looked at once. From that walk it knows, per element, the paragraph text it
-holds and whether it (or an ancestor) is named like boilerplate. The best
-container is the one holding the article's paragraphs; blocks are then emitted
-by an explicit-stack walk of that container alone, which does not descend into
-paragraphs (lexbor returns their text in one call) or into boilerplate.
+it and walks *up* from them, memoising every ancestor it meets, so each element
+is looked at once. From that walk it knows, per element, how much paragraph
+text it holds and whether it sits inside something named like boilerplate
+(comments, share bars, related links, ...). The container is the element the
+article's paragraphs credit most (the readability idea); blocks are then
+emitted by an explicit-stack walk of that container alone, which takes each
+paragraph's text from lexbor in one call and does not enter boilerplate.
 Nothing here recurses, so nesting depth is harmless.
 """
 
@@ -52,54 +53,8 @@ SKIP_TAGS = frozenset(
         "label",
     }
 )
-#: Landmark elements that are boilerplate unless they hold most of the text.
+#: Landmark elements that are boilerplate unless they hold the article.
 WEAK_JUNK_TAGS = frozenset({"nav", "aside", "footer", "header", "form"})
-
-#: Words in a class or id that mark comments and consent banners.
-_STRONG = re.compile(r"comment|disqus|cookie|consent|gdpr|reply|replies", re.I)
-#: Words in a class or id that mark boilerplate (unless it wraps most of the text).
-_WEAK = re.compile(
-    r"share|sharing|social|related|newsletter|subscri|promo|sidebar|breadcrumb|advert|"
-    r"sponsor|recirc|outbrain|taboola|popup|modal|signup|sign-up|byline|caption|credit|"
-    r"pagination|pager|masthead|widget|banner|footer|header|\bnav|menu|(?:^|\s)tags?(?:$|\s)|tag-?(?:list|links|cloud)|"
-    r"author|\bmeta\b|toolbar|\bprint|\bskip|trending|popular|recommend|"
-    r"(?:^|[\s_-])(?:ad|ads|adv|advertising|dfp)(?:$|[\s_-])|"
-    r"hidden|sr-only|visually|screen-reader|\bbio\b|follow|donate|rating|"
-    r"read-?more|more-?(?:stories|articles|news)|see-?also|also-?read",
-    re.I,
-)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-
-PARAGRAPH_SELECTOR = "p, pre"
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-LEAF_BLOCK_TAGS = HEADING_TAGS | {"p", "pre", "dt", "dd", "address"}
-#: Elements whose start and end break the text flow into separate blocks.
-BLOCK_TAGS = LEAF_BLOCK_TAGS | {
-    "div",
-    "section",
-    "article",
-    "main",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "table",
-    "tbody",
-    "thead",
-    "tr",
-    "td",
-    "th",
-    "center",
-    "body",
-    "html",
-    "hr",
-    "br",
-}
-#: Paragraphs shorter than this do not count as article text when scoring.
-MIN_PARAGRAPH = 25
-#: Below this much paragraph text, look at text nodes outside paragraphs too.
-FALLBACK_MASS = 400
 #: Inline elements: text inside them belongs to the enclosing block.
 INLINE_TAGS = frozenset(
     {
@@ -136,10 +91,70 @@ INLINE_TAGS = frozenset(
         "wbr",
     }
 )
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Blocks whose whole text lexbor returns in one call (they hold no other blocks).
+LEAF_BLOCK_TAGS = HEADING_TAGS | {"p", "pre", "dt", "dd", "address"}
+#: Elements whose start and end break the text flow into separate blocks.
+BLOCK_TAGS = LEAF_BLOCK_TAGS | {
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "td",
+    "th",
+    "center",
+    "body",
+    "html",
+    "hr",
+    "br",
+}
+PARAGRAPH_SELECTOR = "p, pre"
+
+#: Words in a class or id that mark comments and consent banners.
+_STRONG = re.compile(r"comment|disqus|cookie|consent|gdpr|replies", re.I)
+#: Words in a class or id that mark boilerplate (unless it wraps the article).
+_WEAK = re.compile(
+    r"share|sharing|social|related|newsletter|subscri|promo|sidebar|breadcrumb|advert|"
+    r"sponsor|recirc|outbrain|taboola|popup|modal|signup|sign-up|byline|caption|credit|"
+    r"pagination|pager|masthead|widget|banner|footer|header|\bnav|menu|"
+    r"(?:^|\s)tags?(?:$|\s)|tag-?(?:list|links|cloud)|"
+    r"author|\bmeta\b|toolbar|\bprint|\bskip|trending|popular|recommend|"
+    r"(?:^|[\s_-])(?:ad|ads|adv|advertising|dfp)(?:$|[\s_-])|"
+    r"hidden|sr-only|visually|screen-reader|\bbio\b|follow|donate|rating|"
+    r"read-?more|more-?(?:stories|articles|news)|see-?also|also-?read",
+    re.I,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+#: Short lines that are page furniture in any article ("Advertisement", ...).
+_FURNITURE = re.compile(
+    r"(?:advert(?:isement)?|sponsored(?: content)?|comments?|\d+ comments?|tags?:?|"
+    r"share(?: this)?(?: (?:story|article|post))?(?: on \w+)?|read more|continue reading|"
+    r"related(?: articles| stories| content)?|see also|click here.*|subscribe.*|"
+    r"sign up.*|follow us.*|like this (?:story|article).*|skip (?:to|ad).*|back to top|"
+    r"loading\.*|tell us what you think.*|(?:image|photo|picture|video)(?: credit)?:.*|"
+    r"(?:updated|published|posted)(?: on| at)?:? .{0,30}|print(?: this)?(?: article)?|"
+    r"email|whatsapp|facebook|twitter|linkedin|pinterest)",
+    re.I,
+)
+_FURNITURE_MAX = 60
+
+#: Paragraphs shorter than this do not count as article text when scoring.
+MIN_PARAGRAPH = 25
+#: Below this much paragraph text, look at text nodes outside paragraphs too.
+FALLBACK_MASS = 400
 #: A boilerplate-named element still counts as content if it holds this share.
 WRAPPER_SHARE = 0.5
-#: The container grows to an ancestor whose paragraph text is this much larger.
-GROW_RATIO = 1.2
+#: The container grows to an ancestor whose good text is this much larger.
+GROW_RATIO = 1.3
 
 
 def clean(text: str) -> str:
@@ -147,43 +162,53 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def junk_level(node: LexborNode) -> int:
-    """0: ordinary; 1: looks like boilerplate; 2: comments/consent; 3: never content."""
+def inspect(node: LexborNode) -> tuple[int, bool]:
+    """Junk level and whether the element is marked as the article body.
+
+    Levels: 0 ordinary; 1 named like boilerplate; 2 comments or consent
+    banners; 3 never content (scripts, hidden elements, media).
+    """
     tag = node.tag or ""
     if tag in SKIP_TAGS:
-        return 3
+        return 3, False
     if tag in ("body", "html"):
-        return 0  # Their classes are page-wide feature flags, not a verdict.
+        return 0, False  # Their classes are page-wide feature flags, not a verdict.
     attrs = node.attributes
+    if not attrs:
+        return (1 if tag in WEAK_JUNK_TAGS else 0), False
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return 3
+        return 3, False
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return 3
+        return 3, False
+    marked = "articlebody" in (attrs.get("itemprop") or "").lower()
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if names != " ":
+    if names != " " and not marked:
         if _STRONG.search(names):
-            return 2
+            return 2, False
         if _WEAK.search(names):
-            return 1
+            return 1, False
     if tag in WEAK_JUNK_TAGS or attrs.get("role") in ("navigation", "complementary"):
-        return 1
-    return 0
+        return 1, marked
+    return 0, marked
 
 
 @dataclass(slots=True)
 class Survey:
-    """What the upward walk from the paragraphs learnt about their ancestors."""
+    """What the upward walks from the text units learnt about their ancestors."""
 
     nodes: dict[int, LexborNode] = field(default_factory=dict)
     parent: dict[int, int] = field(default_factory=dict)
-    #: Boilerplate-named elements on the path from an element to the root.
+    #: Boilerplate-named elements on the path from an element up to the root.
     junk_path: dict[int, tuple[int, ...]] = field(default_factory=dict)
     level: dict[int, int] = field(default_factory=dict)
+    #: Elements marked as the article body (itemprop=articleBody).
+    marked: set[int] = field(default_factory=set)
+    #: Text of all units under each element, boilerplate or not.
     mass: dict[int, float] = field(default_factory=dict)
 
     def visit(self, node: LexborNode) -> int:
-        """Memoise ``node`` and its ancestors; returns the node's id."""
+        """Memoise ``node`` and its unseen ancestors; returns the node's id."""
         path: list[tuple[int, LexborNode]] = []
         current: LexborNode | None = node
         base: tuple[int, ...] = ()
@@ -196,11 +221,17 @@ class Survey:
             path.append((key, current))
             current = current.parent
         for key, element in reversed(path):
-            level = junk_level(element)
+            level, marked = inspect(element)
             self.nodes[key] = element
             self.parent[key] = above
             self.level[key] = level
-            base = (*base, key) if level else base
+            if marked:
+                self.marked.add(key)
+            if level:
+                base = (*base, key)
+            elif element.tag == "blockquote":
+                # An embedded post (tweet, ...) quoted in a "social" wrapper is content.
+                base = tuple(j for j in base if self.level[j] >= 2)
             self.junk_path[key] = base
             above = key
         return path[0][0] if path else node.mem_id
@@ -217,7 +248,7 @@ def paragraph_units(paragraphs: list[LexborNode]) -> list[tuple[LexborNode, floa
 
 
 def text_units(root: LexborNode) -> list[tuple[LexborNode, float]]:
-    """(block element, text length) from the text nodes themselves.
+    """(block element, unlinked text length) from the text nodes themselves.
 
     The slow path, for pages that keep their prose outside ``<p>`` (text and
     ``<br>`` straight inside a ``<div>``): visits every node once.
@@ -248,134 +279,120 @@ def text_units(root: LexborNode) -> list[tuple[LexborNode, float]]:
     ]
 
 
-def _survey(units: list[tuple[LexborNode, float]]) -> tuple[Survey, list[tuple[int, float]]]:
-    """Walk up from each unit; returns the survey and (unit id, weight) pairs."""
-    survey = Survey()
-    return survey, [(survey.visit(node), weight) for node, weight in units]
-
-
-def _blocked(survey: Survey, key: int, total: float) -> bool:
-    """Whether a boilerplate-named element on ``key``'s path really is boilerplate."""
-    for junk in survey.junk_path.get(key, ()):
-        level = survey.level[junk]
-        if level >= 2 or survey.mass.get(junk, 0.0) <= WRAPPER_SHARE * total:
-            return True
-    return False
-
-
-def _accumulate(survey: Survey, weights: list[tuple[int, float]]) -> float:
-    """Add each paragraph's weight to all its ancestors; returns the total."""
-    mass = survey.mass
-    parent = survey.parent
-    total = 0.0
-    for key, weight in weights:
-        total += weight
-        node = key
-        while node:
-            mass[node] = mass.get(node, 0.0) + weight
-            node = parent[node]
-    return total
-
-
 @dataclass(slots=True)
-class _Tally:
-    """Good (not boilerplate) text per element: its mass and number of units."""
+class Tally:
+    """Good (not boilerplate) text under each element."""
 
     mass: dict[int, float] = field(default_factory=dict)
-    count: dict[int, int] = field(default_factory=dict)
 
     def add(self, parent: dict[int, int], key: int, weight: float) -> None:
         node = key
         while node:
             self.mass[node] = self.mass.get(node, 0.0) + weight
-            self.count[node] = self.count.get(node, 0) + 1
             node = parent[node]
 
 
-def find_container(
-    units: list[tuple[LexborNode, float]],
-) -> tuple[LexborNode, Survey, float, float] | None:
-    """The element holding the article's text units, its survey, total and good mass."""
-    survey, weights = _survey(units)
-    if not weights:
-        return None
-    total = _accumulate(survey, weights)
-    good = [(key, w) for key, w in weights if not _blocked(survey, key, total)]
-    if not good:
-        return None
-    # Readability's idea: a paragraph credits its parent fully, its grandparent half.
+@dataclass(slots=True)
+class Found:
+    """The chosen container and what the emitter needs to judge its insides."""
+
+    container: LexborNode
+    survey: Survey
+    tally: Tally
+
+
+def _blocked(survey: Survey, key: int, total: float) -> bool:
+    """Whether a boilerplate-named element on ``key``'s path really is boilerplate.
+
+    Weakly named elements that hold most of the page's text are wrappers
+    (``<div class="content-with-sidebar">``), not boilerplate.
+    """
+    for junk in survey.junk_path.get(key, ()):
+        if survey.level[junk] >= 2 or survey.mass.get(junk, 0.0) <= WRAPPER_SHARE * total:
+            return True
+    return False
+
+
+def find_container(units: list[tuple[LexborNode, float]]) -> Found | None:
+    """The element holding the article's text units, or None if there are none."""
+    survey = Survey()
+    weights = [(survey.visit(node), weight) for node, weight in units]
+    total = 0.0
+    all_text = Tally(survey.mass)
+    for key, weight in weights:
+        all_text.add(survey.parent, key, weight)
+        total += weight
+    tally = Tally()
     score: dict[int, float] = {}
-    tally = _Tally()
-    for key, weight in good:
+    for key, weight in weights:
+        if _blocked(survey, key, total):
+            continue
         tally.add(survey.parent, key, weight)
-        parent = survey.parent[key]
-        if parent:
-            score[parent] = score.get(parent, 0.0) + weight
-            grand = survey.parent[parent]
-            if grand:
-                score[grand] = score.get(grand, 0.0) + weight / 2
-    best = max(score, key=score.__getitem__)
-    node = _grow(best, survey, tally)
-    return survey.nodes[node], survey, total, tally.mass[node]
+        # Readability's idea: a paragraph credits its parent fully, its grandparent
+        # half; text straight inside a <div> credits that <div> itself first.
+        first = survey.parent[key] if survey.nodes[key].tag in LEAF_BLOCK_TAGS else key
+        if first:
+            score[first] = score.get(first, 0.0) + weight
+            second = survey.parent[first]
+            if second:
+                score[second] = score.get(second, 0.0) + weight / 2
+    if not score:
+        return None
+    best = _grow(max(score, key=score.__getitem__), survey, tally)
+    return Found(survey.nodes[best], survey, tally)
 
 
-def _grow(best: int, survey: Survey, tally: _Tally) -> int:
+def _grow(best: int, survey: Survey, tally: Tally) -> int:
     """Climb from the best-scored element when the article is split over siblings.
 
-    An ancestor is taken when it holds much more good text than the current
-    container, but never past an ``<article>`` element (beyond it are teasers).
+    An ancestor is taken when it is marked as the article body or holds much
+    more good text, but never past an ``<article>`` (beyond it are teasers).
     """
     node = probe = best
     parent = survey.parent
     while parent.get(probe) and survey.nodes[probe].tag != "article":
         probe = parent[probe]
-        added = tally.mass[probe] - tally.mass[node]
-        if added <= 0:
-            continue
-        if tally.mass[probe] >= GROW_RATIO * tally.mass[node]:
+        if probe in survey.marked or tally.mass[probe] >= GROW_RATIO * tally.mass[node]:
             node = probe
-        else:
+        elif tally.mass[probe] > tally.mass[node]:
             break
     return node
 
 
-def _kind_for(tag: str, context: str) -> str:
-    if tag in HEADING_TAGS:
-        return "heading"
-    return context
+def is_furniture(text: str) -> bool:
+    """Short lines like "Advertisement" or "Share this story" that no article needs."""
+    return len(text) <= _FURNITURE_MAX and _FURNITURE.fullmatch(text) is not None
 
 
 class _Emitter:
     """Explicit-stack walk of one container that turns it into blocks."""
 
-    def __init__(self, survey: Survey, total: float) -> None:
-        self.survey = survey
-        self.total = total
+    def __init__(self, found: Found) -> None:
+        self.found = found
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.buffer_kind = "paragraph"
 
+    def add(self, kind: str, text: str) -> None:
+        if text and not is_furniture(text):
+            self.blocks.append(Block(kind, text))
+
     def flush(self) -> None:
         if self.buffer:
-            text = clean("".join(self.buffer))
-            if text:
-                self.blocks.append(Block(self.buffer_kind, text))
+            self.add(self.buffer_kind, clean("".join(self.buffer)))
             self.buffer = []
 
     def skip(self, node: LexborNode) -> bool:
-        """Whether ``node`` is boilerplate, judged with the survey when it knows it."""
+        """Boilerplate, unless the container search found article text inside it."""
         key = node.mem_id
-        level = self.survey.level.get(key)
+        level = self.found.survey.level.get(key)
         if level is None:
-            level = junk_level(node)
-        if level == 0:
-            return False
-        if level >= 2:
-            return True
-        return self.survey.mass.get(key, 0.0) <= WRAPPER_SHARE * self.total
+            level = inspect(node)[0]
+        return level >= 2 or (level == 1 and not self.found.tally.mass.get(key))
 
-    def run(self, container: LexborNode) -> list[Block]:
-        # Stack items: (node, context kind) to enter, or (None, kind) to close a block.
+    def run(self) -> list[Block]:
+        container = self.found.container
+        # Stack items: (node, context kind) to enter, or (None, kind) to end a block.
         stack: list[tuple[LexborNode | None, str]] = [(container, "paragraph")]
         while stack:
             node, context = stack.pop()
@@ -392,16 +409,14 @@ class _Emitter:
                 continue
             if tag in LEAF_BLOCK_TAGS:
                 self.flush()
-                text = clean(node.text())
-                if text:
-                    self.blocks.append(Block(_kind_for(tag, context), text))
+                self.add("heading" if tag in HEADING_TAGS else context, clean(node.text()))
                 continue
             if tag in BLOCK_TAGS:
                 self.flush()
                 stack.append((None, context))
                 if tag == "blockquote":
                     context = "quote"
-                elif tag in ("li", "dd"):
+                elif tag == "li":
                     context = "list_item"
             children = list(node.iter(include_text=True, skip_empty=True))
             stack.extend((child, context) for child in reversed(children))
@@ -412,9 +427,8 @@ class _Emitter:
 def extract_blocks(root: LexborNode, paragraphs: list[LexborNode]) -> list[Block]:
     """The article body given the page's root and paragraph elements; may be empty."""
     found = find_container(paragraph_units(paragraphs))
-    if found is None or found[3] < FALLBACK_MASS:
+    if found is None or found.tally.mass[found.container.mem_id] < FALLBACK_MASS:
         found = find_container(text_units(root)) or found
     if found is None:
         return []
-    container, survey, total, _mass = found
-    return _Emitter(survey, total).run(container)
+    return _Emitter(found).run()
