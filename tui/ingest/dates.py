@@ -59,6 +59,14 @@ _ZONES = {
     "aedt": 11,
 }
 
+_ZONE_OBJECTS = {name: timezone(timedelta(hours=hours)) for name, hours in _ZONES.items()}
+_NUMERIC_ZONE = re.compile(r"(?:utc|gmt)?\s*([+-])(\d{1,2}):?(\d{2})?")
+# The RSS pubDate shape, parsed without the general regex (feeds have 100,000s).
+_RFC822 = re.compile(
+    r"(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"\s*([+-]\d{4}|[A-Za-z]{1,5})?"
+)
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
@@ -119,15 +127,15 @@ def _zone_offset(tz: str | None) -> timezone | None:
     if not tz:
         return None
     tz = tz.strip().lower()
-    match = re.fullmatch(r"(?:utc|gmt)?\s*([+-])(\d{1,2}):?(\d{2})?", tz)
+    if tz in _ZONES:
+        return _ZONE_OBJECTS[tz]
+    match = _NUMERIC_ZONE.fullmatch(tz)
     if match:
         hours, minutes = int(match.group(2)), int(match.group(3) or 0)
         if hours > 14 or minutes > 59:
             return None
         sign = -1 if match.group(1) == "-" else 1
         return timezone(sign * timedelta(hours=hours, minutes=minutes))
-    if tz in _ZONES:
-        return timezone(timedelta(hours=_ZONES[tz]))
     return None
 
 
@@ -213,6 +221,24 @@ def _rfc822_fallback(s: str) -> str | None:
     return value.isoformat()
 
 
+def _rfc822(s: str) -> str | None:
+    match = _RFC822.fullmatch(s)
+    if match is None:
+        return None
+    day, month_name, year, hour, minute, second, zone = match.groups()
+    month = _MONTHS.get(month_name.lower())
+    tzinfo = _zone_offset(zone)
+    if month is None or (zone and tzinfo is None) or not 1800 <= int(year) <= 2200:
+        return None
+    try:
+        value = datetime(
+            int(year), month, int(day), int(hour), int(minute), int(second or 0), tzinfo=tzinfo
+        )
+    except ValueError:
+        return None
+    return value.isoformat()
+
+
 def search_date(s: str) -> DateMatch | None:
     """The first date written anywhere in ``s``, or None."""
     for match in _DATE_RE.finditer(s):
@@ -235,7 +261,7 @@ def parse_date(s: str | None) -> str | None:
     s = s.strip()
     if not s or len(s) > 200:
         return None
-    direct = _iso_direct(s)
+    direct = _iso_direct(s) or _rfc822(s)
     if direct is not None:
         return direct
     found = search_date(s)
