@@ -1,1 +1,30 @@
-"""Importers: bytes in, :class:`~tui.model.ParsedArticle` out. No Textual, no disk writes."""
+"""Importers: bytes in, :class:`~tui.model.ParsedArticle` out. No Textual, no disk writes.
+
+:func:`parse_bytes` is the entry point; :func:`sniff` tells which importer a file
+needs (and recognises Lede backups, which the library restores itself). The
+importers load on first use of ``parse_bytes``, so importing ``tui.ingest.errors``
+stays cheap for callers that only catch :class:`IngestError`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tui.ingest.errors import IngestError
+
+# Bound eagerly: the function shares its name with its module, and a lazy lookup
+# would hand out the module once any importer had loaded it.
+from tui.ingest.sniff import sniff
+
+if TYPE_CHECKING:
+    from tui.ingest.dispatch import parse_bytes
+
+__all__ = ["IngestError", "parse_bytes", "sniff"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "parse_bytes":
+        from tui.ingest.dispatch import parse_bytes
+
+        return parse_bytes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
