@@ -7,6 +7,7 @@ import importlib.util
 import pytest
 
 from tui.ingest import IngestError, parse_bytes, sniff
+from tui.model import Block, ParsedArticle
 
 TEXT = (
     "Valley Post\n\nMonday, 2 June 2025\n\nFloods close the valley road for a week\n\n"
@@ -65,3 +66,26 @@ def test_html_dispatch() -> None:
     (article,) = parse_bytes(page.encode(), "page.txt")
     assert article.format == "html"
     assert article.blocks
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("tui.ingest.html_page") is None, reason="HTML importer not yet there"
+)
+def test_dispatch_holds_the_html_importer_to_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.ingest.html_page as html_page
+
+    def untitled(data: bytes, *, path: str | None = None) -> ParsedArticle:
+        return ParsedArticle(
+            title=" ", blocks=[Block("paragraph", "Body text. More.")], format="html"
+        )
+
+    monkeypatch.setattr(html_page, "parse_html", untitled)
+    (article,) = parse_bytes(b"<html><body><p>x</p></body></html>", "page.html")
+    assert article.title == "Body text."
+
+    def empty(data: bytes, *, path: str | None = None) -> ParsedArticle:
+        return ParsedArticle(title="Title", blocks=[Block("paragraph", " ")], format="html")
+
+    monkeypatch.setattr(html_page, "parse_html", empty)
+    with pytest.raises(IngestError, match="no article text found"):
+        parse_bytes(b"<html><body><p>x</p></body></html>", "page.html")

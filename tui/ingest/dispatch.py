@@ -15,6 +15,7 @@ from tui.ingest.feed import parse_feed
 from tui.ingest.markdown import parse_markdown
 from tui.ingest.sniff import sniff
 from tui.ingest.text_page import parse_text_page
+from tui.ingest.textclean import first_sentence
 from tui.model import ParsedArticle
 
 __all__ = ["parse_bytes"]
@@ -29,6 +30,17 @@ def _parse_html(data: bytes, name: str) -> list[ParsedArticle]:
     return [parse_html(data, path=name)]
 
 
+def _checked(articles: list[ParsedArticle], name: str) -> list[ParsedArticle]:
+    """Hold every importer to the contract: a title and at least one block of text."""
+    for article in articles:
+        article.blocks = [block for block in article.blocks if block.text.strip()]
+        if not article.blocks:
+            raise IngestError("no article text found", name)
+        if not article.title.strip():
+            article.title = first_sentence(article.blocks[0].text)
+    return articles
+
+
 def parse_bytes(data: bytes, name: str) -> list[ParsedArticle]:
     """Articles in one file's bytes; IngestError (with the name) for unusable input.
 
@@ -39,7 +51,7 @@ def parse_bytes(data: bytes, name: str) -> list[ParsedArticle]:
         if kind == "lede-backup":
             return []
         if kind == "html":
-            return _parse_html(data, name)
+            return _checked(_parse_html(data, name), name)
         if kind in ("rss", "atom"):
             return parse_feed(data, path=name)
         text, _encoding = decode_bytes(data)
