@@ -173,3 +173,47 @@ def test_a_text_with_no_title_line_takes_its_first_sentence() -> None:
 def test_no_article_text_is_an_error(page: str) -> None:
     with pytest.raises(IngestError, match="no article text found"):
         parse_text_page(page, path="x.txt")
+
+
+def test_breadcrumbs_byline_date_line_and_promo_lines() -> None:
+    article = parse_text_page((FIXTURES / "metro_daily.txt").read_text(encoding="utf-8"))
+    assert article.source == "Metro Daily"
+    assert article.title == "Tram line to reopen after two-year closure"
+    assert article.published == "2024-05-05"
+    assert article.bylines == ["Sam Hill"]
+    assert article.standfirst == "Passengers will be able to ride the route again from June."
+    assert [b.text[:20] for b in article.blocks] == [
+        "Engineers have spent",
+        "The city said the fi",
+    ]
+    assert "Read more" not in article.text
+    assert article.related_headlines == [
+        "Council tax to rise by five per cent",
+        "New bakery opens on the high street",
+        "Police appeal after bike thefts",
+    ]
+
+
+def test_short_paragraph_story_without_any_long_paragraph() -> None:
+    page = (
+        "Coastal Courier\n\nStorm forces ferry cancellations across the islands\n\n"
+        "12 February 2025\n\n"
+        "Ferry services to all five islands were cancelled on Wednesday as winds reached 90mph."
+        "\n\n"
+        "The operator said it hoped to restart sailings on Thursday morning.\n\n"
+        "Schools on two of the islands also closed early.\n\n"
+        '"Safety comes first," a spokeswoman said.\n\n'
+        "Share\nMore from Coastal Courier\nHarbour fees frozen for another year\n"
+        "Lifeboat crew rescue two walkers\nIsland shop wins community award\n"
+    )
+    article = parse_text_page(page)
+    assert article.source == "Coastal Courier"
+    assert article.title == "Storm forces ferry cancellations across the islands"
+    assert article.published == "2025-02-12"
+    assert len(article.blocks) == 4
+    assert article.blocks[-1].text == '"Safety comes first," a spokeswoman said.'
+    assert article.related_headlines == [
+        "Harbour fees frozen for another year",
+        "Lifeboat crew rescue two walkers",
+        "Island shop wins community award",
+    ]

@@ -51,6 +51,14 @@ _READ_TIME = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _BYLINE = re.compile(r"^(?:(?:written\s+)?by|author:|words:)\s+(?P<names>.+)$", re.I)
+# What may share a line with a date: times, zones, "Published"/"Updated" and the like.
+_DATE_FILLER = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|"
+    r"\b(?:published|updated|posted|last|first|modified|on|at|date|time|local|"
+    r"utc|gmt|bst|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ist|[a-z]?st)\b",
+    re.I,
+)
+_BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\\)\s+\S")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _PROMO = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|"
@@ -200,6 +208,8 @@ def _title_like(text: str) -> bool:
     """A headline candidate: headline-like, short, and not ending like a sentence."""
     if text[-1:] in ".,;:" or _words(text) > 30 or len(text) > 200:
         return False
+    if _BREADCRUMB.search(text):
+        return False  # "Home > News > Transport" is navigation
     return (_words(text) >= 2 or text[:1].isupper()) and (
         _headline_like(text) or (_words(text) == 1 and not _is_furniture(text))
     )
@@ -215,18 +225,12 @@ def _date_line(text: str) -> tuple[str, list[str]] | None:
     found = search_date(text)
     if found is None:
         return None
-    rest = (text[: found.start] + " | " + text[found.end :]).strip(" |·•—–-,")
+    rest = text[: found.start] + " | " + text[found.end :]
     for part in re.split(r"\s*[|·•—–]\s*|\s{2,}", rest):
-        part = part.strip(" ,")
-        if not part:
+        if _BYLINE.match(part.strip(" ,")):
             continue
-        if _BYLINE.match(part) or parse_date(part) is not None:
-            continue
-        if re.fullmatch(
-            r"(?i)(?:published|updated|posted|last updated|modified)\W*(?:on|at)?", part
-        ):
-            continue
-        return None
+        if _LETTER.search(_DATE_FILLER.sub(" ", part)):
+            return None  # something else shares the line: not a date line
     return found.iso, _bylines(rest)
 
 
