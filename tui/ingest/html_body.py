@@ -118,21 +118,26 @@ BLOCK_TAGS = LEAF_BLOCK_TAGS | {
     "br",
 }
 PARAGRAPH_SELECTOR = "p, pre"
+PARAGRAPH_TAGS = frozenset({"p", "pre"})
 
-#: Words in a class or id that mark comments and consent banners.
-_STRONG = re.compile(r"comment|disqus|cookie|consent|gdpr|replies", re.I)
-#: Words in a class or id that mark boilerplate (unless it wraps the article).
-_WEAK = re.compile(
-    r"share|sharing|social|related|newsletter|subscri|promo|sidebar|breadcrumb|advert|"
-    r"sponsor|recirc|outbrain|taboola|popup|modal|signup|sign-up|byline|caption|credit|"
-    r"pagination|pager|masthead|widget|banner|footer|header|\bnav|menu|"
-    r"(?:^|\s)tags?(?:$|\s)|tag-?(?:list|links|cloud)|"
-    r"author|\bmeta\b|toolbar|\bprint|\bskip|trending|popular|recommend|"
-    r"(?:^|[\s_-])(?:ad|ads|adv|advertising|dfp)(?:$|[\s_-])|"
-    r"hidden|sr-only|visually|screen-reader|\bbio\b|follow|donate|rating|"
-    r"read-?more|more-?(?:stories|articles|news)|see-?also|also-?read",
-    re.I,
-)
+#: Substrings of a class or id that mark comments and consent banners.
+STRONG_STEMS = ("comment", "disqus", "cookie", "consent", "gdpr", "replies")
+#: Substrings of a class or id that mark boilerplate (unless it wraps the article).
+WEAK_STEMS = (
+    "share", "sharing", "social", "related", "newsletter", "subscri", "promo", "sidebar",
+    "breadcrumb", "advert", "sponsor", "recirc", "outbrain", "taboola", "popup", "modal",
+    "signup", "sign-up", "byline", "caption", "credit", "pagination", "pager", "masthead",
+    "widget", "banner", "footer", "header", "toolbar", "trending", "popular", "recommend",
+    "hidden", "sr-only", "visually", "screen-reader", "follow", "donate", "rating",
+    "readmore", "read-more", "more-stories", "more-articles", "more-news", "see-also",
+    "also-read", "author", "menu", "tag-list", "taglist", "tag-links", "tag-cloud",
+)  # fmt: skip
+#: Whole words (split at any non-letter) of a class or id that mark boilerplate.
+WEAK_WORDS = frozenset({"ad", "ads", "adv", "advertising", "dfp", "meta", "bio"})
+WEAK_PREFIXES = ("nav", "print", "skip")
+#: Whole class names (split at spaces only: "tag-review" is a post's taxonomy).
+WEAK_CLASSES = frozenset({"tag", "tags"})
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 #: Short lines that are page furniture in any article ("Advertisement", ...).
 _FURNITURE = re.compile(
@@ -162,35 +167,59 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def inspect(node: LexborNode) -> tuple[int, bool]:
-    """Junk level and whether the element is marked as the article body.
+#: Flags that :func:`inspect` adds to a junk level (0-3, the low two bits).
+MARKED = 4  # itemprop=articleBody
+QUOTE = 8  # <blockquote>
+
+
+def inspect(node: LexborNode, cache: dict[str, int]) -> int:
+    """Junk level of an element, plus the MARKED and QUOTE flags.
 
     Levels: 0 ordinary; 1 named like boilerplate; 2 comments or consent
     banners; 3 never content (scripts, hidden elements, media).
     """
     tag = node.tag or ""
     if tag in SKIP_TAGS:
-        return 3, False
+        return 3
     if tag in ("body", "html"):
-        return 0, False  # Their classes are page-wide feature flags, not a verdict.
+        return 0  # Their classes are page-wide feature flags, not a verdict.
+    flags = QUOTE if tag == "blockquote" else 0
     attrs = node.attributes
     if not attrs:
-        return (1 if tag in WEAK_JUNK_TAGS else 0), False
+        return (1 if tag in WEAK_JUNK_TAGS else 0) | flags
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return 3, False
+        return 3
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return 3, False
-    marked = "articlebody" in (attrs.get("itemprop") or "").lower()
+        return 3
+    itemprop = attrs.get("itemprop")
+    if itemprop and "articlebody" in itemprop.lower():
+        return MARKED | flags
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if names != " " and not marked:
-        if _STRONG.search(names):
-            return 2, False
-        if _WEAK.search(names):
-            return 1, False
+    if names != " ":
+        level = cache.get(names)
+        if level is None:
+            level = cache[names] = name_level(names)
+        if level:
+            return level | flags
     if tag in WEAK_JUNK_TAGS or attrs.get("role") in ("navigation", "complementary"):
-        return 1, marked
-    return 0, marked
+        return 1 | flags
+    return flags
+
+
+def name_level(names: str) -> int:
+    """Junk level (0, 1 or 2) that a class + id string alone implies."""
+    lowered = names.lower()
+    for stem in STRONG_STEMS:
+        if stem in lowered:
+            return 2
+    for stem in WEAK_STEMS:
+        if stem in lowered:
+            return 1
+    for word in _WORD_SPLIT.split(lowered):
+        if word in WEAK_WORDS or word.startswith(WEAK_PREFIXES):
+            return 1
+    return 0 if WEAK_CLASSES.isdisjoint(lowered.split()) else 1
 
 
 @dataclass(slots=True)
@@ -206,6 +235,10 @@ class Survey:
     marked: set[int] = field(default_factory=set)
     #: Text of all units under each element, boilerplate or not.
     mass: dict[int, float] = field(default_factory=dict)
+    #: Junk level per class + id string (pages repeat them a lot).
+    names: dict[str, int] = field(default_factory=dict)
+    #: Distance from the document node.
+    depth: dict[int, int] = field(default_factory=dict)
 
     def visit(self, node: LexborNode) -> int:
         """Memoise ``node`` and its unseen ancestors; returns the node's id."""
@@ -213,26 +246,30 @@ class Survey:
         current: LexborNode | None = node
         base: tuple[int, ...] = ()
         above = 0
+        depth = -1
         while current is not None:
             key = current.mem_id
             if key in self.junk_path:
-                base, above = self.junk_path[key], key
+                base, above, depth = self.junk_path[key], key, self.depth[key]
                 break
             path.append((key, current))
             current = current.parent
         for key, element in reversed(path):
-            level, marked = inspect(element)
+            code = inspect(element, self.names)
+            level = code & 3
             self.nodes[key] = element
             self.parent[key] = above
             self.level[key] = level
-            if marked:
-                self.marked.add(key)
             if level:
                 base = (*base, key)
-            elif element.tag == "blockquote":
+            elif code & MARKED:
+                self.marked.add(key)
+            elif code & QUOTE and base:
                 # An embedded post (tweet, ...) quoted in a "social" wrapper is content.
                 base = tuple(j for j in base if self.level[j] >= 2)
             self.junk_path[key] = base
+            depth += 1
+            self.depth[key] = depth
             above = key
         return path[0][0] if path else node.mem_id
 
@@ -279,17 +316,23 @@ def text_units(root: LexborNode) -> list[tuple[LexborNode, float]]:
     ]
 
 
-@dataclass(slots=True)
-class Tally:
-    """Good (not boilerplate) text under each element."""
+def tally(survey: Survey, weights: list[tuple[int, float]]) -> dict[int, float]:
+    """Sum unit weights into every ancestor, in one pass over the survey.
 
-    mass: dict[int, float] = field(default_factory=dict)
-
-    def add(self, parent: dict[int, int], key: int, weight: float) -> None:
-        node = key
-        while node:
-            self.mass[node] = self.mass.get(node, 0.0) + weight
-            node = parent[node]
+    The survey memoises each path top-down, so its insertion order lists every
+    parent before its children; reversed, children come first.
+    """
+    mass: dict[int, float] = {}
+    for key, weight in weights:
+        mass[key] = mass.get(key, 0.0) + weight
+    parent = survey.parent
+    for key in reversed(survey.nodes):
+        value = mass.get(key)
+        if value:
+            up = parent[key]
+            if up:
+                mass[up] = mass.get(up, 0.0) + value
+    return mass
 
 
 @dataclass(slots=True)
@@ -298,7 +341,10 @@ class Found:
 
     container: LexborNode
     survey: Survey
-    tally: Tally
+    #: Good (not boilerplate) unit text under each element.
+    good: dict[int, float]
+    #: Whether some good text sits straight in a <div> rather than in paragraphs.
+    bare: bool
 
 
 def _blocked(survey: Survey, key: int, total: float) -> bool:
@@ -317,20 +363,17 @@ def find_container(units: list[tuple[LexborNode, float]]) -> Found | None:
     """The element holding the article's text units, or None if there are none."""
     survey = Survey()
     weights = [(survey.visit(node), weight) for node, weight in units]
-    total = 0.0
-    all_text = Tally(survey.mass)
-    for key, weight in weights:
-        all_text.add(survey.parent, key, weight)
-        total += weight
-    tally = Tally()
+    survey.mass = tally(survey, weights)
+    total = sum(weight for _, weight in weights)
+    good_units = [(key, w) for key, w in weights if not _blocked(survey, key, total)]
     score: dict[int, float] = {}
-    for key, weight in weights:
-        if _blocked(survey, key, total):
-            continue
-        tally.add(survey.parent, key, weight)
+    bare = False
+    for key, weight in good_units:
         # Readability's idea: a paragraph credits its parent fully, its grandparent
         # half; text straight inside a <div> credits that <div> itself first.
-        first = survey.parent[key] if survey.nodes[key].tag in LEAF_BLOCK_TAGS else key
+        own = survey.nodes[key].tag not in LEAF_BLOCK_TAGS
+        bare = bare or own
+        first = key if own else survey.parent[key]
         if first:
             score[first] = score.get(first, 0.0) + weight
             second = survey.parent[first]
@@ -338,11 +381,12 @@ def find_container(units: list[tuple[LexborNode, float]]) -> Found | None:
                 score[second] = score.get(second, 0.0) + weight / 2
     if not score:
         return None
-    best = _grow(max(score, key=score.__getitem__), survey, tally)
-    return Found(survey.nodes[best], survey, tally)
+    good = tally(survey, good_units)
+    best = _grow(max(score, key=score.__getitem__), survey, good)
+    return Found(survey.nodes[best], survey, good, bare)
 
 
-def _grow(best: int, survey: Survey, tally: Tally) -> int:
+def _grow(best: int, survey: Survey, good: dict[int, float]) -> int:
     """Climb from the best-scored element when the article is split over siblings.
 
     An ancestor is taken when it is marked as the article body or holds much
@@ -352,9 +396,9 @@ def _grow(best: int, survey: Survey, tally: Tally) -> int:
     parent = survey.parent
     while parent.get(probe) and survey.nodes[probe].tag != "article":
         probe = parent[probe]
-        if probe in survey.marked or tally.mass[probe] >= GROW_RATIO * tally.mass[node]:
+        if probe in survey.marked or good[probe] >= GROW_RATIO * good[node]:
             node = probe
-        elif tally.mass[probe] > tally.mass[node]:
+        elif good[probe] > good[node]:
             break
     return node
 
@@ -367,9 +411,9 @@ def is_furniture(text: str) -> bool:
 class _Emitter:
     """Explicit-stack walk of one container that turns it into blocks."""
 
-    def __init__(self, found: Found) -> None:
+    def __init__(self, found: Found, blocks: list[Block] | None = None) -> None:
         self.found = found
-        self.blocks: list[Block] = []
+        self.blocks: list[Block] = [] if blocks is None else blocks
         self.buffer: list[str] = []
         self.buffer_kind = "paragraph"
 
@@ -387,25 +431,28 @@ class _Emitter:
         key = node.mem_id
         level = self.found.survey.level.get(key)
         if level is None:
-            level = inspect(node)[0]
-        return level >= 2 or (level == 1 and not self.found.tally.mass.get(key))
+            level = inspect(node, self.found.survey.names) & 3
+        return level >= 2 or (level == 1 and not self.found.good.get(key))
 
-    def run(self) -> list[Block]:
-        container = self.found.container
+    def run(self, start: LexborNode | None = None, context: str = "paragraph") -> list[Block]:
+        """Walk ``start`` (default: the container), appending its blocks."""
+        container = self.found.container if start is None else start
         # Stack items: (node, context kind) to enter, or (None, kind) to end a block.
-        stack: list[tuple[LexborNode | None, str]] = [(container, "paragraph")]
+        stack: list[tuple[LexborNode | None, str]] = [(container, context)]
         while stack:
             node, context = stack.pop()
             if node is None:
                 self.flush()
                 continue
-            if node.is_text_node:
+            tag = node.tag or ""
+            if tag == "-text":
                 if not self.buffer:
                     self.buffer_kind = context
                 self.buffer.append(node.text_content or "")
                 continue
-            tag = node.tag or ""
-            if tag.startswith("-") or (node is not container and self.skip(node)):
+            if tag in INLINE_TAGS:
+                pass  # Inline markup is not worth a look at its class (it costs time).
+            elif tag.startswith("-") or (node is not container and self.skip(node)):
                 continue
             if tag in LEAF_BLOCK_TAGS:
                 self.flush()
@@ -424,11 +471,80 @@ class _Emitter:
         return self.blocks
 
 
+#: What the selector-driven emitter asks lexbor for, in document order.
+EMIT_SELECTOR = "p, pre, h1, h2, h3, h4, h5, h6, li, blockquote, dt, dd, td, th, address"
+
+
+#: Selected elements that may hold boilerplate or bare text of their own: they
+#: are walked node by node (they are small), and selections inside them skipped.
+ISLAND_TAGS = frozenset({"li", "blockquote", "dd"})
+_ISLAND_KIND = {"li": "list_item", "blockquote": "quote", "dd": "list_item"}
+
+
+def emit_selected(found: Found) -> list[Block]:
+    """Blocks of the container from one selector call, not a walk over its nodes.
+
+    Used when the article lives in block elements (not bare text in a
+    ``<div>``). List items and quotes are walked on their own (see
+    :data:`ISLAND_TAGS`); an element holding other selections (a ``<td>``
+    around paragraphs) gives way to them. A block is dropped when boilerplate
+    sits between it and the container.
+    """
+    survey, good = found.survey, found.good
+    container = found.container
+    top = container.mem_id
+    floor = survey.depth[top]
+    for node in container.css("br"):
+        node.replace_with("\n")  # "a<br>b" must not read as "ab".
+    selected: dict[int, str] = {}
+    for node in container.css(EMIT_SELECTOR):
+        selected[survey.visit(node)] = node.tag or ""
+    selected.pop(top, None)  # css() matches the node it starts from, too.
+    keys = list(selected)
+    inner: set[int] = set()
+    outer: set[int] = set()
+    for key in keys:
+        up = survey.parent[key]
+        while up and up != top:
+            tag = selected.get(up)
+            if tag:
+                outer.add(up)
+                if tag in ISLAND_TAGS:
+                    inner.add(key)
+            up = survey.parent[up]
+    walker = _Emitter(found)
+    for key in keys:
+        if key in inner or _buried(survey, good, key, floor):
+            continue
+        tag = selected[key]
+        node = survey.nodes[key]
+        if tag in ISLAND_TAGS:
+            walker.run(node, _ISLAND_KIND[tag])
+        elif key not in outer:
+            walker.add("heading" if tag in HEADING_TAGS else "paragraph", clean(node.text()))
+    return walker.blocks
+
+
+def _buried(survey: Survey, good: dict[int, float], key: int, floor: int) -> bool:
+    """Whether boilerplate lies on the path from the container down to ``key``."""
+    for junk in survey.junk_path[key]:
+        if survey.depth[junk] > floor:
+            level = survey.level[junk]
+            if level >= 2 or not good.get(junk):
+                return True
+    return False
+
+
+EMIT_MODE = "css"
+
+
 def extract_blocks(root: LexborNode, paragraphs: list[LexborNode]) -> list[Block]:
     """The article body given the page's root and paragraph elements; may be empty."""
     found = find_container(paragraph_units(paragraphs))
-    if found is None or found.tally.mass[found.container.mem_id] < FALLBACK_MASS:
+    if found is None or found.good[found.container.mem_id] < FALLBACK_MASS:
         found = find_container(text_units(root)) or found
     if found is None:
         return []
+    if EMIT_MODE == "css" and not found.bare:
+        return emit_selected(found)
     return _Emitter(found).run()

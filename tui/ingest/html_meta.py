@@ -61,7 +61,6 @@ _DATE_KEYS = (
     "original-publish-date",
 )
 _MAX_JSON_ITEMS = 2000
-_SPACE = re.compile(r"\s+")
 _BY_PREFIX = re.compile(r"^(?:written\s+|posted\s+|words\s+|reported\s+)?by\s*[:\-]?\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\be\b|\by\b|\bet\b|\bи\b)\s*", re.I)
 _URLISH = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
@@ -73,7 +72,7 @@ def clean_text(value: Any) -> str:
     """Collapse whitespace; non-strings become ``""``."""
     if not isinstance(value, str):
         return ""
-    return _SPACE.sub(" ", value).strip()
+    return " ".join(value.split())
 
 
 @dataclass(slots=True)
@@ -89,7 +88,7 @@ class PageMeta:
     def first(self, *keys: str) -> str:
         """The first non-empty meta value among ``keys``."""
         for key in keys:
-            value = self.meta.get(key)
+            value = clean_text(self.meta.get(key))
             if value:
                 return value
         return ""
@@ -106,31 +105,43 @@ class PageMeta:
 # --- collection -------------------------------------------------------------
 
 
-def collect(tree: LexborHTMLParser) -> PageMeta:
-    """Read meta tags, JSON-LD, ``<html lang>`` and the canonical link in one go."""
+#: One selector for everything :func:`collect` reads (one walk of the DOM).
+HEAD_SELECTOR = 'meta[content], script[type*="ld+json" i], link[rel~="canonical" i][href]'
+
+
+def collect(tree: LexborHTMLParser, nodes: list[LexborNode]) -> PageMeta:
+    """Read meta tags, JSON-LD, ``<html lang>`` and the canonical link.
+
+    ``nodes`` are the matches of :data:`HEAD_SELECTOR` (other tags are ignored),
+    so the caller can fold this into a selector it runs anyway.
+    """
     page = PageMeta()
-    for node in tree.css("meta[content]"):
-        _add_meta(page.meta, node)
-    for node in tree.css('script[type*="ld+json" i]'):
-        _add_json_ld(page, node.text())
+    for node in nodes:
+        tag = node.tag
+        if tag == "meta":
+            _add_meta(page.meta, node.attributes)
+        elif tag == "script":
+            _add_json_ld(page, node.text())
+        elif tag == "link" and not page.canonical:
+            page.canonical = (node.attributes.get("href") or "").strip()
     html = tree.css_first("html")
     if html is not None:
-        page.html_lang = html.attrs.get("lang") or html.attrs.get("xml:lang") or ""
-    link = tree.css_first('link[rel~="canonical" i][href]')
-    if link is not None:
-        page.canonical = (link.attrs.get("href") or "").strip()
+        attrs = html.attributes
+        page.html_lang = attrs.get("lang") or attrs.get("xml:lang") or ""
     return page
 
 
-def _add_meta(meta: dict[str, str], node: LexborNode) -> None:
-    attrs = node.attrs
-    content = clean_text(attrs.get("content"))
+def _add_meta(meta: dict[str, str], attrs: dict[str, str | None]) -> None:
+    """Keep the first raw content per key; values are cleaned when read."""
+    content = attrs.get("content")
     if not content:
         return
     for name in ("property", "name", "itemprop", "http-equiv"):
         key = attrs.get(name)
         if key:
-            meta.setdefault(key.strip().lower(), content)
+            key = key.lower()
+            if key not in meta:
+                meta[key] = content
 
 
 def _add_json_ld(page: PageMeta, raw: str) -> None:
@@ -185,8 +196,10 @@ def find_source(page: PageMeta) -> str | None:
 def find_url(page: PageMeta) -> str | None:
     """Canonical URL, else og:url; a relative canonical is resolved against og:url."""
     og_url = page.first("og:url")
-    if page.canonical:
-        return urljoin(og_url, page.canonical) if og_url else page.canonical
+    canonical = page.canonical
+    if canonical:
+        relative = og_url and not canonical.startswith(("http:", "https:"))
+        return urljoin(og_url, canonical) if relative else canonical
     return og_url or None
 
 

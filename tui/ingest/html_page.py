@@ -8,7 +8,7 @@ input of any kind ends in :class:`IngestError`, never in another exception.
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
 from tui.ingest import html_body, html_meta
 from tui.ingest.encoding import decode_bytes
@@ -20,13 +20,18 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def _parse(data: bytes) -> LexborHTMLParser:
-    """Parse with lexbor; valid UTF-8 goes in as bytes, which skips a re-encode."""
+    """Parse with lexbor; valid UTF-8 goes in as bytes, which skips a re-encode.
+
+    No DOM mutation events: nothing here needs them. Scripting stays off (the
+    default), as in the browser that saved the page: ``<noscript>`` is markup.
+    """
     text, encoding = decode_bytes(data)
+    source: str | bytes = text
     if "\x00" in text:
-        text = text.replace("\x00", "\ufffd")
+        source = text.replace("\x00", "\ufffd")
     elif encoding == "utf-8" and "\ufffd" not in text:
-        return LexborHTMLParser(data[3:] if data.startswith(_UTF8_BOM) else data)
-    return LexborHTMLParser(text)
+        source = data[3:] if data.startswith(_UTF8_BOM) else data
+    return LexborHTMLParser(source, options=LexborDocumentOptions.WO_EVENTS)
 
 
 def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:
@@ -56,12 +61,13 @@ def parse_html(data: bytes, *, path: str | None = None) -> ParsedArticle:
     """Extract the article of an HTML page; raises IngestError if there is none."""
     try:
         tree = _parse(data)
-        page = html_meta.collect(tree)
+        nodes = tree.css(f"{html_meta.HEAD_SELECTOR}, {html_body.PARAGRAPH_SELECTOR}")
+        page = html_meta.collect(tree, nodes)
         source = html_meta.find_source(page)
         title = html_meta.find_title(page, tree, source)
         bylines = html_meta.find_bylines(page, tree, source)
         published = html_meta.find_published(page, tree)
-        paragraphs = tree.css(html_body.PARAGRAPH_SELECTOR)
+        paragraphs = [node for node in nodes if node.tag in html_body.PARAGRAPH_TAGS]
         root = tree.body or tree.root
         blocks = (
             _drop_title_block(html_body.extract_blocks(root, paragraphs), title) if root else []
