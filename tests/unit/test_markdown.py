@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tui.ingest.errors import IngestError
@@ -120,3 +122,23 @@ def test_code_fence_and_rules_and_reference_definitions() -> None:
 def test_no_article_text_is_an_error(text: str) -> None:
     with pytest.raises(IngestError, match="no article text found"):
         parse_markdown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*" * 50_000,
+        "[" * 20_000 + "](" * 20_000,
+        "`a" * 20_000,
+        "<!--" * 20_000,
+        "# " + " " * 50_000 + "x",
+        "[a](b(" * 20_000,
+    ],
+)
+def test_hostile_inline_markup_is_fast(text: str) -> None:
+    started = time.perf_counter()
+    try:
+        parse_markdown(text)
+    except IngestError:
+        pass
+    assert time.perf_counter() - started < 1.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tui.ingest.errors import IngestError
@@ -86,3 +88,13 @@ def test_json_that_is_not_a_backup_is_refused() -> None:
 def test_unknown_xml_is_refused() -> None:
     with pytest.raises(IngestError, match="unsupported XML"):
         sniff(b'<?xml version="1.0"?><catalog/>', "data.xml")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"---\n" + b"-a: b\n" * 40, b"**" + b"a" * 60_000, b"[a](" * 20_000, b"<p " * 20_000],
+)
+def test_hostile_input_is_sniffed_fast(data: bytes) -> None:
+    started = time.perf_counter()
+    sniff(data, "x.txt")
+    assert time.perf_counter() - started < 0.5

@@ -132,6 +132,8 @@ def _atom_blocks(element: ET.Element | None) -> list[Block]:
 
 
 def _rss_author(value: str) -> str:
+    if len(value) > 300:
+        return ""  # not a name; and keeps the e-mail patterns cheap
     match = _AUTHOR_EMAIL.match(value)
     if match:
         return fold(match.group("name"))

@@ -166,10 +166,13 @@ def _walk(root: LexborNode) -> list[Block]:
     return out.blocks
 
 
-_TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s+(?:[^>"']|"[^"]*"|'[^']*')*)?\s*/?>""")
+# Attributes are one unambiguous loop, bounded, so an unclosed "<a" costs little.
+_TAG = re.compile(
+    r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])(?:[^<>"']|"[^"<>]*"|'[^'<>]*'){0,2000}>"""
+)
 _SIMPLE_TAGS = frozenset({"p", "br"} | (_INLINE - {"q"}))
-_PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
-_BR_TAG = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
+_PARAGRAPH_TAG = re.compile(r"</?p\b[^<>]*>", re.IGNORECASE)
+_BR_TAG = re.compile(r"<br\b[^<>]*>", re.IGNORECASE)
 
 
 def _simple_blocks(markup: str) -> list[Block] | None:

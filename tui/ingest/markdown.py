@@ -25,7 +25,7 @@ _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$")
 _LIST_ENTRY = re.compile(r"^[ \t]*-[ \t]+(.*)$")
 
-_ATX = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"^[ ]{0,3}(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -33,15 +33,18 @@ _QUOTE = re.compile(r"^[ ]{0,3}>[ ]?")
 _BULLET = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*\S+")
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPH_STAR = re.compile(r"\*(?=\S)([^*]+?)(?<=\S)\*")
-_EMPH_UNDER = re.compile(r"(?<![\w\\])_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+# Inline patterns are written so that no input makes them backtrack badly: link
+# text and destinations stop at brackets and spaces, and emphasis is not matched
+# in pairs at all (see _strip_emphasis).
+_BACKTICKS = re.compile(r"`+")
+# A destination: no spaces or brackets, one level of balanced parentheses, a title.
+_TARGET = (
+    r"""(?:\(\s*<?(?:[^()\s\[\]<>]|\([^()\s\[\]]*\))*>?(?:\s+"[^"\n]*")?\s*\)|\[[^\[\]]*\])"""
+)
+_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET)
+_LINK = re.compile(r"\[([^\[\]]+)\]" + _TARGET)
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]+)>")
+_EMPHASIS_RUN = re.compile(r"\*+|_+|~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<\"'])")
 # Escaped characters are parked in the Private Use Area while markup is stripped.
 _PARK = 0xE000
@@ -123,30 +126,95 @@ def _many(values: dict[str, FrontValue], keys: tuple[str, ...], split: str) -> l
     return []
 
 
+def _code_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, fence length) of each code span: a backtick run closed by an equal one."""
+    runs = [
+        m for m in _BACKTICKS.finditer(text) if not (m.start() and text[m.start() - 1] == "\\")
+    ]
+    following: dict[int, int] = {}
+    next_of: list[int | None] = [None] * len(runs)
+    for i in range(len(runs) - 1, -1, -1):
+        length = len(runs[i].group(0))
+        next_of[i] = following.get(length)
+        following[length] = i
+    spans: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(runs):
+        j = next_of[i]
+        if j is None:
+            i += 1
+            continue
+        spans.append((runs[i].start(), runs[j].end(), len(runs[i].group(0))))
+        i = j + 1
+    return spans
+
+
 def strip_inline(text: str) -> str:
     """Text of one Markdown block: inline markup removed, code spans kept literally."""
     if _PARKED.search(text):
         text = _PARKED.sub("", text)  # never confuse real input with parked escapes
     out: list[str] = []
     last = 0
-    for match in _CODE_SPAN.finditer(text):
-        out.append(_strip_outside_code(text[last : match.start()]))
-        out.append(match.group(2).strip())
-        last = match.end()
+    for start, end, fence in _code_spans(text):
+        out.append(_strip_outside_code(text[last:start]))
+        out.append(text[start + fence : end - fence].strip())
+        last = end
     out.append(_strip_outside_code(text[last:]))
     return fold(_PARKED.sub(lambda m: chr(ord(m.group(0)) - _PARK), "".join(out)))
 
 
+def _strip_comments(text: str) -> str:
+    """HTML comments out, by plain search so an unclosed one costs one scan."""
+    parts: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        parts.append(text[position:start])
+        position = end + 3
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _strip_emphasis(text: str) -> str:
+    """Drop runs of ``*``, ``_`` and ``~~`` that open or close emphasis.
+
+    A run touching a word on one side only is a delimiter; one between two words
+    (snake_case, 5*3) or between two spaces (a * b) is text. One linear pass,
+    instead of pair-matching regexes that backtrack on long runs of stars.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        before_word = before.isalnum()
+        after_word = after.isalnum()
+        if before_word and after_word:
+            return match.group(0)
+        if before.isspace() and after.isspace():
+            return match.group(0)
+        return ""
+
+    return _EMPHASIS_RUN.sub(replace, text)
+
+
 def _strip_outside_code(text: str) -> str:
     text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), text)
-    text = _COMMENT.sub("", text)
+    text = _strip_comments(text)
     text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _LINK.sub(lambda m: m.group(1), text)
     text = _AUTOLINK.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _STRIKE.sub(r"\1", text)
-    text = _EMPH_STAR.sub(r"\1", text)
-    return _EMPH_UNDER.sub(r"\1", text)
+    return _strip_emphasis(text)
+
+
+def _atx_text(rest: str) -> str:
+    """An ATX heading's text without its optional closing run of ``#``."""
+    rest = rest.strip()
+    bare = rest.rstrip("#")
+    if bare != rest and (not bare or bare[-1] in " \t"):
+        return bare.rstrip()
+    return rest
 
 
 def _blocks(body: str) -> tuple[list[Block], list[int]]:
@@ -199,7 +267,7 @@ def _blocks(body: str) -> tuple[list[Block], list[int]]:
         heading = _ATX.match(line)
         if heading is not None:
             flush()
-            if text := strip_inline(heading.group(2) or ""):
+            if text := strip_inline(_atx_text(line[heading.end() :])):
                 blocks.append(Block("heading", text))
                 levels.append(len(heading.group(1)))
             continue

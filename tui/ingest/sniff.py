@@ -58,19 +58,21 @@ _ROOT = re.compile(r"<\s*(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)")
 _HTML_DOCTYPE = re.compile(r"<!DOCTYPE\s+html", re.I)
 _HTML_TAG = re.compile(
     r"<(?:html|head|body|meta|title|div|p|article|section|span|a\s|h[1-6]|br|ul|ol|li|table|"
-    r"script|style|link|main|header|footer|nav|img|em|strong|b|i|blockquote|pre)\b[^>]*>",
+    r"script|style|link|main|header|footer|nav|img|em|strong|b|i|blockquote|pre)\b[^<>]{0,2000}>",
     re.I,
 )
-_HTML_STRONG = re.compile(r"<(?:html|head|body)\b[^>]*>", re.I)
+_HTML_STRONG = re.compile(r"<(?:html|head|body)\b[^<>]{0,2000}>", re.I)
 _ATX = re.compile(r"^#{1,6}[ \t]+\S", re.M)
 _FENCE = re.compile(r"^(?:```|~~~)", re.M)
-_MD_LINK = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
-_MD_EMPH = re.compile(r"(\*\*|__)\S[^\n]*?\S\1")
+_MD_LINK = re.compile(r"!?\[[^\[\]\n]{1,300}\]\([^()\s\[\]]{1,500}(?:\s+\"[^\"\n]{0,300}\")?\)")
+_MD_EMPH = re.compile(r"(?:\*\*|__)\w[^*_\n]{0,200}\w(?:\*\*|__)")
 _MD_LIST = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.M)
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?\S", re.M)
 _SETEXT = re.compile(r"^\S[^\n]*\n(?:=+|-+)[ \t]*$", re.M)
+# The three line shapes are disjoint (a key cannot start with "-" or a space), so
+# a front matter that never closes fails in one pass instead of backtracking.
 _FRONT_MATTER = re.compile(
-    r"\A---[ \t]*\n(?:[\w-]+[ \t]*:.*\n|[ \t]*-.*\n|[ \t]*\n)+?---[ \t]*(?:\n|\Z)"
+    r"\A---[ \t]*\n(?:\w[\w-]*[ \t]*:.*\n|[ \t]*-.*\n|[ \t]*\n)+?---[ \t]*(?:\n|\Z)"
 )
 
 
