@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import pytest
@@ -137,8 +138,6 @@ def test_no_article_text_is_an_error(text: str) -> None:
 )
 def test_hostile_inline_markup_is_fast(text: str) -> None:
     started = time.perf_counter()
-    try:
+    with contextlib.suppress(IngestError):
         parse_markdown(text)
-    except IngestError:
-        pass
     assert time.perf_counter() - started < 1.0
