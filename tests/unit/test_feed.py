@@ -240,3 +240,15 @@ def test_two_thousand_items() -> None:
     articles = parse_feed(data.encode())
     assert len(articles) == 2000
     assert articles[-1].title == "Item 1999"
+
+
+def test_absurdly_nested_item_is_skipped_not_fatal() -> None:
+    deep = b"<div>" * 5000 + b"deep" + b"</div>" * 5000
+    data = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom">'
+        b'<entry><title>Deep</title><content type="xhtml">'
+        b'<div xmlns="http://www.w3.org/1999/xhtml">' + deep + b"</div></content></entry>"
+        b"<entry><title>Fine</title><summary>Ok.</summary></entry></feed>"
+    )
+    (article,) = parse_feed(data)
+    assert article.title == "Fine"

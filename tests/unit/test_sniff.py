@@ -98,3 +98,8 @@ def test_hostile_input_is_sniffed_fast(data: bytes) -> None:
     started = time.perf_counter()
     sniff(data, "x.txt")
     assert time.perf_counter() - started < 0.5
+
+
+def test_text_that_mentions_a_tag_is_still_text() -> None:
+    data = b"Web basics\n\nPut the stylesheet link inside the <head> element, not the body.\n"
+    assert sniff(data, "notes.txt") == "text"

@@ -318,7 +318,10 @@ class _FeedReader:
     def _add_item(self, element: ET.Element) -> None:
         is_atom = _local(element.tag) == "entry"
         convert = _atom_article if is_atom else _rss_article
-        article = convert(element, self.base, self.language)
+        try:
+            article = convert(element, self.base, self.language)
+        except RecursionError:
+            return  # absurdly nested content: skip this item, keep the feed
         if article is not None:
             self.articles.append(article)
 

@@ -175,11 +175,13 @@ def sniff(data: bytes, name: str) -> str:
         kind = _xml_kind(head)
         if kind is not None:
             return kind
-    if _HTML_DOCTYPE.search(head[:4096]) or _HTML_STRONG.search(head[:4096]):
+    tags = len(_HTML_TAG.findall(head[:8192]))
+    # A doctype, or <html>/<body> among other tags: text that merely mentions
+    # "<head>" once is still text.
+    if _HTML_DOCTYPE.search(head[:1024]) or (_HTML_STRONG.search(head[:4096]) and tags >= 3):
         return "html"
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
-    tags = len(_HTML_TAG.findall(head[:8192]))
     if suffix in _HTML_SUFFIXES and tags:
         return "html"
     if head.startswith("<") and tags >= 2:
