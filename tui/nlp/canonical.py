@@ -1,0 +1,307 @@
+"""Link mentions of one entity and name it: "Geng" -> "Geng Shuang", "GM" -> "General Motors".
+
+Conventions (docs/NLP_GUIDELINES.md): a person is named by the fullest form in the
+text; an organisation by its shortest non-acronym form with legal suffixes dropped
+("Hikvision", "General Motors", "Commerce Department"); a place by the gazetteer's
+canonical name ("United States").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from tui.nlp import gazetteer as gz
+from tui.nlp.entities import Candidate, _Scanner, acronym_definitions
+from tui.nlp.tokens import CONNECTORS
+
+PLACES = gz.PLACES
+
+Lookup = Callable[[str], tuple[str, str] | None]
+
+
+def _org_key(words: list[str]) -> tuple[str, ...]:
+    """The distinctive part of an organisation name: no place/group prefix, no legal tail."""
+    head: list[str] = []
+    i = 0
+    while i < len(words) - 1:
+        size = next(
+            (k for k in (3, 2, 1) if i + k < len(words) and " ".join(words[i : i + k]) in PLACES),
+            0,
+        )
+        if size:
+            head.append(gz.PLACES[" ".join(words[i : i + size])])
+            i += size
+        elif words[i] in gz.GROUP_WORDS or words[i] in gz.CORE_TITLES:
+            head.append(words[i])
+            i += 1
+        else:
+            break
+    rest = [w for w in words[i:] if w not in CONNECTORS]
+    if len(rest) == 1 and rest[0] in gz.ORG_SUFFIXES:
+        rest = head + rest  # "Canadian Government" is not "U.S. Government"
+    key = rest
+    while len(key) > 1 and key[-1] in gz.LEGAL_SUFFIXES:
+        key.pop()
+    return tuple(key)
+
+
+def _strip_legal(name: str) -> str:
+    parts = name.split(" ")
+    while len(parts) > 1 and parts[-1] in gz.LEGAL_SUFFIXES:
+        parts.pop()
+    return " ".join(parts)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in CONNECTORS and w not in gz.LEGAL_SUFFIXES)
+
+
+class _Clusters:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _person_keys(cands: list[Candidate]) -> dict[str, list[int]]:
+    keys: dict[str, list[int]] = {}
+    for idx, c in enumerate(cands):
+        if c.type != "PERSON" or len(c.words) < 2:
+            continue
+        parts = [w for w in c.words if w not in gz.NAME_SUFFIXES and w not in CONNECTORS]
+        if len(parts) < 2:
+            continue
+        keys.setdefault(parts[-1], []).append(idx)
+        if parts[0] not in gz.FIRST_NAMES:
+            keys.setdefault(parts[0], []).append(idx)
+    return keys
+
+
+def _nearest(indices: list[int], cands: list[Candidate], pos: int) -> int:
+    before = [i for i in indices if cands[i].start < pos]
+    return before[-1] if before else indices[0]
+
+
+def resolve(
+    text: str,
+    firm: list[Candidate],
+    pending: list[Candidate],
+    scanner: _Scanner,
+    known: Lookup,
+) -> tuple[list[Candidate], list[str]]:
+    """Type the pending candidates with the text's own names, then name every cluster.
+
+    Returns the kept candidates (sorted by start) and the canonical name of each.
+    """
+    firm.sort(key=lambda c: c.start)
+    person_keys = _person_keys(firm)
+    forms: dict[str, str] = {c.text: c.type for c in firm if c.type}  # type: ignore[misc]
+    org_keys: dict[tuple[str, ...], int] = {}
+    for idx, c in enumerate(firm):
+        if c.type == "ORG" and not gz.is_acronym(c.text):
+            org_keys.setdefault(_org_key(c.words), idx)
+    acronyms = acronym_definitions(text, firm)
+
+    def org_for_word(word: str) -> int | None:
+        best = None
+        for key, idx in org_keys.items():
+            if key[0] == word and (best is None or len(key) < len(org_keys_rev[best])):
+                best = idx
+        return best
+
+    org_keys_rev = {idx: key for key, idx in org_keys.items()}
+
+    def support(word_text: str, pos: int) -> str | None:
+        """The type the text (or library) gives a lone word, or None."""
+        if word_text in forms:
+            return forms[word_text]
+        if word_text in gz.PLACES:
+            return "PLACE"
+        if word_text in gz.KNOWN_ORGS:
+            return "ORG"
+        if word_text in person_keys:
+            return "PERSON"
+        if word_text in acronyms or org_for_word(word_text) is not None:
+            return "ORG"
+        hit = known(word_text)
+        return hit[1] if hit else None
+
+    kept = list(firm)
+    for cand in pending:
+        weak = cand.weak
+        kind = support(cand.text, cand.start)
+        if kind is not None:
+            cand.type = kind
+            kept.append(cand)
+            continue
+        if weak and cand.type == "PERSON" and cand.firm:
+            kept.append(cand)  # "President Maduro", "Mohammed bin Salman" in a headline
+            continue
+        if len(cand.words) > 1:
+            if weak:
+                kept.extend(_known_parts(text, cand, support))
+            else:
+                kept.append(cand)
+            continue
+        typed = scanner.lone_word(cand, weak=weak)
+        if typed is not None:
+            cand.type = typed[0]
+            kept.append(cand)
+    kept.sort(key=lambda c: (c.start, -c.end))
+    # drop overlaps (keep the first, longest)
+    out: list[Candidate] = []
+    last_end = -1
+    for c in kept:
+        if c.start >= last_end:
+            out.append(c)
+            last_end = c.end
+    return out, _canonicals(out, known)
+
+
+def _known_parts(text: str, cand: Candidate, support: Callable[[str, int], str | None]):
+    """Longest supported sub-spans of an unsupported run in a headline or quoted term."""
+    words = cand.words
+    # offsets of each word inside the candidate
+    offsets = []
+    pos = cand.start
+    for w in words:
+        s = text.index(w, pos)
+        offsets.append((s, s + len(w)))
+        pos = s + len(w)
+    found: list[Candidate] = []
+
+    def search(lo: int, hi: int) -> None:
+        for size in range(hi - lo, 0, -1):
+            for i in range(lo, hi - size + 1):
+                if words[i] in CONNECTORS or words[i + size - 1] in CONNECTORS:
+                    continue
+                s, e = offsets[i][0], offsets[i + size - 1][1]
+                name = text[s:e]
+                if size == 1 and (name in gz.SKIP_WORDS or name in gz.TITLES):
+                    continue
+                kind = support(name, s)
+                if kind:
+                    j = i + size
+                    if j < len(words) and words[j] in gz.ORG_SUFFIXES and kind != "PLACE":
+                        # "Trump Organization Deepens ...": the known name heads an org
+                        e = offsets[j][1]
+                        name, kind, size = text[s:e], "ORG", size + 1
+                    found.append(Candidate(s, e, name, kind, words[i : i + size], True))
+                    search(lo, i)
+                    search(i + size, hi)
+                    return
+
+    search(0, len(words))
+    return found
+
+
+def _canonicals(cands: list[Candidate], known: Lookup) -> list[str]:
+    n = len(cands)
+    clusters = _Clusters(n)
+    person_keys = _person_keys(cands)
+    # people: short forms join the nearest full name with that surname
+    for idx, c in enumerate(cands):
+        if c.type != "PERSON":
+            continue
+        parts = [w for w in c.words if w not in gz.NAME_SUFFIXES and w not in CONNECTORS]
+        if len(parts) == 1 and parts[0] in person_keys:
+            clusters.union(idx, _nearest(person_keys[parts[0]], cands, c.start))
+        elif len(parts) >= 2:
+            for j in person_keys.get(parts[-1], []):
+                if cands[j].text == c.text or cands[j].words[0] == c.words[0]:
+                    clusters.union(idx, j)
+    # organisations: keys that are prefixes of one another, then acronyms
+    org_idx = [i for i, c in enumerate(cands) if c.type == "ORG"]
+    by_key: dict[tuple[str, ...], int] = {}
+    for i in org_idx:
+        if gz.is_acronym(cands[i].text):
+            continue
+        key = _org_key(cands[i].words)
+        if key in by_key:
+            clusters.union(i, by_key[key])
+        else:
+            by_key[key] = i
+    keys = sorted(by_key, key=len)
+    for a, ka in enumerate(keys):
+        for kb in keys[a + 1 :]:
+            if kb[: len(ka)] == ka or (
+                len(ka) == 1 and ka[0] in gz.ORG_SUFFIXES and kb[-1] == ka[0]
+            ):
+                clusters.union(by_key[ka], by_key[kb])  # "Senate" ~ "United States Senate"
+    text_defs: dict[str, int] = {}
+    for i in org_idx:
+        c = cands[i]
+        if gz.is_acronym(c.text):
+            continue
+        ini = _initials(c.words)
+        if len(ini) >= 2:
+            text_defs.setdefault(ini, i)
+    for i in org_idx:
+        c = cands[i]
+        if gz.is_acronym(c.text) and len(c.words) == 1:
+            target = text_defs.get(c.text.replace(".", ""))
+            if target is not None:
+                clusters.union(i, target)
+    # places: one cluster per canonical place
+    by_place: dict[str, int] = {}
+    for idx, c in enumerate(cands):
+        if c.type == "PLACE":
+            canon = gz.PLACES.get(c.text, c.text)
+            if canon in by_place:
+                clusters.union(idx, by_place[canon])
+            else:
+                by_place[canon] = idx
+    # name each cluster
+    members: dict[int, list[int]] = {}
+    for idx in range(n):
+        members.setdefault(clusters.find(idx), []).append(idx)
+    names = [""] * n
+    for root, idxs in members.items():
+        group = [cands[i] for i in idxs]
+        kinds = Counter(c.type for c in group)
+        kind = kinds.most_common(1)[0][0]
+        name = _cluster_name(group, kind, known)
+        for i in idxs:
+            cands[i].type = kind
+            names[i] = name
+        del root
+    return names
+
+
+def _cluster_name(group: list[Candidate], kind: str | None, known: Lookup) -> str:
+    if kind == "PLACE":
+        return gz.PLACES.get(group[0].text, group[0].text)
+    if kind == "PERSON":
+        best = max(
+            group,
+            key=lambda c: (len([w for w in c.words if w not in gz.NAME_SUFFIXES]), len(c.text)),
+        )
+        name = best.text
+        if len(best.words) == 1:
+            hit = known(name)
+            if hit and hit[1] == "PERSON":
+                return hit[0]
+        return name
+    names = [c.text for c in group if not (gz.is_acronym(c.text) and len(c.words) == 1)]
+    plain = [n for n in names if n.split(" ")[-1] not in gz.LEGAL_SUFFIXES]
+    forms = Counter(plain or [_strip_legal(n) for n in names])
+    if forms:
+        name = min(forms, key=lambda f: (len(f.split()), -forms[f], len(f)))
+    else:
+        name = group[0].text
+    hit = known(name)
+    if hit and hit[1] == kind:
+        return hit[0]
+    return name

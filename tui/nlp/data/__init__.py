@@ -1,0 +1,1 @@
+"""Gazetteers kept as Python modules, so they ship without package-data config."""

@@ -1,0 +1,385 @@
+"""Find name spans and type them (PERSON / ORG / PLACE) with rules and gazetteers.
+
+Two passes: body text first, where capitalisation is informative; then title-case
+lines, quoted terms and lone words, which are accepted only with support (a
+gazetteer, the body of the same text, or the library's known names).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tui.nlp import gazetteer as gz
+from tui.nlp.tokens import CONNECTORS, Run, find_runs, lowercase_words, sentence_starts
+
+Word = tuple[str, int, int]
+
+_ADMIN_AFTER_RE = re.compile(r"['’]?s? (?:administration|government|campaign|presidency)\b")
+_ROLE_BEFORE_RE = re.compile(r"([a-z][a-z-]*)[ ]+$")
+_END_ABBREVS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "Jr.", "Sr."})
+_ACRONYM_DEF_RE = re.compile(r" \(([A-Z][A-Za-z&.]{1,7})\)")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A typed name span before canonicalisation."""
+
+    start: int
+    end: int
+    text: str
+    type: str | None  # None: a lone word still waiting for support
+    words: list[str]
+    #: True when typed from the gazetteer or strong evidence rather than by default.
+    firm: bool = False
+    #: True inside a title-case line or a quoted term: kept only with support.
+    weak: bool = False
+
+
+class _Scanner:
+    """Holds the per-text lookups so the rules below stay short."""
+
+    def __init__(
+        self,
+        text: str,
+        known: Callable[[str], tuple[str, str] | None],
+        extra_starts: list[int] | None = None,
+    ) -> None:
+        self.text = text
+        self.known = known
+        self.starts = sentence_starts(text)
+        if extra_starts:
+            self.starts.update(extra_starts)
+        self.lower = lowercase_words(text)
+
+    # -- splitting --------------------------------------------------------------------
+
+    def segments(self, run: Run) -> list[list[Word]]:
+        """Cut a run at connectors that do not belong to a name."""
+        words = run.words
+        text = self.text
+        segs: list[list[Word]] = []
+        cur: list[Word] = []
+        i = 0
+        n = len(words)
+        while i < n:
+            w = words[i]
+            token = w[0]
+            if cur and cur[-1][0] in _END_ABBREVS and text[cur[-1][2] : cur[-1][2] + 1] == " ":
+                segs.append(cur)  # "... Ford Motor Co. Ford Motor Company has ..."
+                cur = []
+            if token in CONNECTORS:
+                j = i
+                while j < n and words[j][0] in CONNECTORS:
+                    j += 1
+                if cur and j < n and self._joins(cur, [x[0] for x in words[i:j]], words[j:]):
+                    cur.extend(words[i:j])
+                else:
+                    if cur:
+                        segs.append(cur)
+                    cur = []
+                i = j
+                continue
+            if "-" in token or "–" in token:
+                parts = self._dash_split(w)
+                if parts is not None:
+                    if cur:
+                        segs.append(cur)
+                    segs.extend([p] for p in parts)
+                    cur = []
+                    i += 1
+                    continue
+            cur.append(w)
+            i += 1
+        if cur:
+            segs.append(cur)
+        return segs
+
+    @staticmethod
+    def _dash_split(word: Word) -> list[Word] | None:
+        """'US-China', 'Beijing–Riyadh', 'Saudi-UAE': names joined by a dash, split."""
+        token, start, _ = word
+        if token in gz.PLACES or token in gz.KNOWN_ORGS:
+            return None
+        pieces = re.split(r"([-–])", token)
+        names = pieces[::2]
+        if len(names) < 2 or not any(n in gz.PLACES or n in gz.KNOWN_ORGS for n in names):
+            return None
+        out = []
+        pos = start
+        for piece in pieces:
+            if piece not in ("-", "–") and piece and piece[0].isupper():
+                out.append((piece, pos, pos + len(piece)))
+            pos += len(piece)
+        return out
+
+    @staticmethod
+    def _joins(left: list[Word], conn: list[str], right: list[Word]) -> bool:
+        head = left[-1][0]
+        first = conn[0]
+        if first == "of":
+            return (
+                head in gz.ORG_OF_HEADS
+                or head in gz.PLACE_OF_HEADS
+                or (len(left) > 1 and left[0][0] in gz.ORG_OF_HEADS)
+            )
+        if first in ("and", "&"):
+            if first == "&":
+                return True
+            rest = [w[0] for w in right]
+            return (
+                head in gz.ORG_SUFFIXES and bool(rest) and all(r in gz.ORG_SUFFIXES for r in rest)
+            )
+        return conn[0] != "the"
+
+    # -- cleaning ---------------------------------------------------------------------
+
+    def is_known(self, words: list[Word]) -> bool:
+        name = self.text[words[0][1] : words[-1][2]]
+        return name in gz.PLACES or name in gz.KNOWN_ORGS or self.known(name) is not None
+
+    def clean(self, words: list[Word], after_title: bool = False) -> list[Candidate]:
+        """Strip titles and common words at the edges, split off embedded names, type."""
+        # a trailing acronym that abbreviates the name before it: "Canadian Auto Workers CAW"
+        if len(words) > 2 and gz.is_acronym(words[-1][0]):
+            tokens = [w[0] for w in words[:-1] if w[0] not in CONNECTORS]
+            if "".join(t[0] for t in tokens) == words[-1][0].replace(".", ""):
+                return self.clean(words[:-1]) + self.clean(words[-1:])
+        # leading words that are not part of the name
+        while words:
+            if self.is_known(words):
+                break
+            if (len(words) > 2 and self.is_known(words[:2])) or (
+                len(words) > 3 and self.is_known(words[:3])
+            ):
+                break
+            token, start, _ = words[0]
+            initial = start in self.starts
+            if len(words) == 1:
+                if token in gz.TITLES and token not in gz.CALENDAR_WORDS:
+                    # "said Press": a surname only when the text names a "Jim Press"
+                    return [Candidate(start, words[0][2], token, None, [token], weak=True)]
+                break
+            if (
+                len(words) > 1
+                and words[1][0] == "of"
+                and (token in gz.ORG_OF_HEADS or token in gz.PLACE_OF_HEADS)
+            ):
+                break  # "University of Michigan"
+            if (
+                initial
+                and token not in gz.FIRST_NAMES
+                and (self.is_known(words[1:]) or (len(words) == 2 and gz.is_acronym(words[1][0])))
+            ):
+                words = words[1:]  # "Automaker GM to cut ..."
+                continue
+            droppable = (
+                token in gz.TITLES
+                or token in gz.SKIP_WORDS
+                or (initial and (token.lower() in self.lower or token.endswith(("ing", "ly"))))
+            )
+            if not droppable:
+                break
+            rest = words[1:]
+            if (
+                rest
+                and (token in gz.TITLES or token in gz.GROUP_WORDS)
+                and token not in gz.CORE_TITLES
+                and all(r[0] in gz.ORG_SUFFIXES or r[0] in CONNECTORS for r in rest)
+            ):
+                break  # "General Motors", "Foreign Ministry", "Canadian Auto Workers"
+            if token in gz.CORE_TITLES:
+                after_title = True
+            words = rest
+        if not words:
+            return []
+        if len(words) > 1 and words[-1][0] in gz.NON_ENTITY_HEADS and not self.is_known(words):
+            # a law, programme or event ("Global Magnitsky Act"): only gazetteer names inside
+            return self._gazetteer_parts(words[:-1])
+        # trailing titles ("Senate Majority", "White House Press Secretary")
+        stripped = False
+        while len(words) > 1 and not self.is_known(words):
+            if self.is_known(words[-2:]) or (len(words) > 2 and self.is_known(words[-3:])):
+                break  # "... United States"
+            last = words[-1][0]
+            if last in gz.TITLES and (stripped or last not in gz.ORG_SUFFIXES):
+                words = words[:-1]
+                stripped = True
+            elif last in gz.CALENDAR_WORDS or (
+                last in gz.COMMON_CAPS and last not in (gz.ORG_SUFFIXES)
+            ):
+                words = words[:-1]
+            else:
+                break
+        if words[-1][0] in CONNECTORS:
+            words = words[:-1]
+        n = len(words)
+        if n > 1 and not self.is_known(words):
+            split = self._split_point(words)
+            if split is not None:
+                i, j, right_is_person = split
+                return self.clean(words[:i]) + self.clean(words[j:], after_title=right_is_person)
+        return [self.classify(words, after_title)]
+
+    def _gazetteer_parts(self, words: list[Word]) -> list[Candidate]:
+        out: list[Candidate] = []
+        i = 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                part = words[i : i + size]
+                if len(part) == size and self.is_known(part):
+                    out.append(self.classify(part, False))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
+
+    def _split_point(self, words: list[Word]) -> tuple[int, int, bool] | None:
+        tokens = [w[0] for w in words]
+        n = len(tokens)
+        ends_org = tokens[-1] in gz.ORG_SUFFIXES
+        # a title inside: "Chrysler Chief Executive Robert Nardelli"
+        for i in range(1, n - 1):
+            if tokens[i] in gz.CORE_TITLES:
+                j = i
+                while j < n and tokens[j] in gz.TITLES:
+                    j += 1
+                if 0 < n - j <= 3 and tokens[j] not in gz.ORG_SUFFIXES and not ends_org:
+                    return i, j, True
+        # a given name inside: "United States Barack Obama", "Chrysler LLC Jim Press"
+        for i in range(1, n - 1):
+            if (
+                tokens[i] in gz.FIRST_NAMES
+                and 2 <= n - i <= 3
+                and tokens[-1] not in gz.STRONG_ORG_END
+                and tokens[i - 1] not in CONNECTORS
+            ):
+                return i, i, True
+        # a known place or organisation followed by something else: "Chrysler Aspen"
+        if not ends_org:
+            for k in range(n - 1, 0, -1):
+                if self.is_known(words[:k]) and not self.is_known(words[k:]):
+                    if tokens[k] in CONNECTORS:
+                        continue
+                    return k, k, False
+        # a trailing acronym that abbreviates the name before it: "Canadian Auto Workers CAW"
+        if n > 2 and gz.is_acronym(tokens[-1]):
+            initials = "".join(t[0] for t in tokens[:-1] if t not in CONNECTORS)
+            if initials == tokens[-1].replace(".", ""):
+                return n - 1, n - 1, False
+        return None
+
+    # -- typing -----------------------------------------------------------------------
+
+    def classify(self, words: list[Word], after_title: bool) -> Candidate:
+        start, end = words[0][1], words[-1][2]
+        name = self.text[start:end]
+        tokens = [w[0] for w in words]
+        cand = Candidate(start, end, name, None, tokens)
+        kind = self._type(name, tokens, after_title, start)
+        if kind is not None:
+            cand.type, cand.firm = kind
+        return cand
+
+    def _type(
+        self, name: str, tokens: list[str], after_title: bool, start: int
+    ) -> tuple[str | None, bool] | None:
+        if name in gz.PLACES:
+            return "PLACE", True
+        if name in gz.KNOWN_ORGS:
+            return "ORG", True
+        hit = self.known(name)
+        if hit is not None:
+            return hit[1], True
+        n = len(tokens)
+        first, last = tokens[0], tokens[-1]
+        if n == 1:
+            if first in gz.SKIP_WORDS or first in gz.TITLES:
+                return "", True
+            if gz.is_acronym(first):
+                return "ORG", False
+            if gz.is_camel(first):
+                return "ORG", True
+            if after_title:
+                return "PERSON", True
+            return None
+        if last in gz.NON_ENTITY_HEADS or any(t in gz.CALENDAR_WORDS for t in tokens):
+            return "", True
+        if first in gz.FIRST_NAMES and n <= 4 and last not in gz.STRONG_ORG_END:
+            return "PERSON", True
+        if after_title and n <= 3 and last not in gz.ORG_SUFFIXES:
+            return "PERSON", True
+        if last in gz.ORG_SUFFIXES:
+            return "ORG", True
+        if "of" in tokens:
+            if first in gz.PLACE_OF_HEADS:
+                return "PLACE", True
+            return "ORG", first in gz.ORG_OF_HEADS
+        if first in gz.PLACES or last in gz.PLACES:
+            return "ORG", False
+        if all(gz.is_acronym(t) for t in tokens):
+            return "ORG", False
+        if any(gz.is_camel(t) for t in tokens):
+            return "ORG", True
+        if n <= 4 and not any(t in CONNECTORS for t in tokens):
+            before = self.text[max(0, start - 30) : start]
+            m = _ROLE_BEFORE_RE.search(before)
+            return "PERSON", bool(m and m.group(1) in gz.ROLE_NOUNS)
+        return "ORG", False
+
+    # -- lone words -------------------------------------------------------------------
+
+    def lone_word(self, cand: Candidate, weak: bool) -> tuple[str, bool] | None:
+        """Type a single unknown word from its context, or None to drop it."""
+        start, end = cand.start, cand.end
+        text = self.text
+        m = _ROLE_BEFORE_RE.search(text, max(0, start - 30), start)
+        if m and m.group(1) in gz.ROLE_NOUNS:
+            return "PERSON", True
+        if _ADMIN_AFTER_RE.match(text, end):
+            return "PERSON", True
+        if weak or start in self.starts or cand.text.lower() in self.lower:
+            return None
+        return "ORG", False
+
+
+def scan(
+    text: str,
+    known: Callable[[str], tuple[str, str] | None],
+    weak_spans: list[tuple[int, int]],
+    extra_starts: list[int] | None = None,
+) -> tuple[list[Candidate], list[Candidate], _Scanner]:
+    """Typed candidates from the body, and those (in weak spans or lone) needing support.
+
+    ``weak_spans`` are title-case lines and quoted terms, sorted by start.
+    """
+    scanner = _Scanner(text, known, extra_starts)
+    weak_starts = [s for s, _ in weak_spans]
+    firm: list[Candidate] = []
+    pending: list[Candidate] = []
+    for run in find_runs(text):
+        i = bisect.bisect_right(weak_starts, run.start) - 1
+        weak = i >= 0 and run.start < weak_spans[i][1]
+        for seg in scanner.segments(run):
+            for cand in scanner.clean(seg):
+                if cand.type == "":
+                    continue
+                cand.weak = cand.weak or weak
+                if weak or cand.type is None:
+                    pending.append(cand)
+                else:
+                    firm.append(cand)
+    return firm, pending, scanner
+
+
+def acronym_definitions(text: str, cands: list[Candidate]) -> dict[str, int]:
+    """Acronyms defined in brackets right after a name: "General Motors (GM)"."""
+    out: dict[str, int] = {}
+    for idx, cand in enumerate(cands):
+        m = _ACRONYM_DEF_RE.match(text, cand.end)
+        if m and cand.type == "ORG":
+            out[m.group(1)] = idx
+    return out

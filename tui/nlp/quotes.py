@@ -1,0 +1,365 @@
+"""Direct quotations: which quoted spans are speech, the cue verb, and who spoke.
+
+Attribution order, from the most to the least reliable reading of news prose:
+a cue right after the quote ("...," X said / said X), a cue before it in the same
+sentence (X said that "..."), a participle ("..., saying: ..."), the previous quote
+of the same sentence or paragraph, then the sentence's subject. Pronouns take the
+most recent person before the quote; "the company" the most recent company.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tui.model import EntityMention, Quotation
+from tui.nlp import gazetteer as gz
+from tui.nlp.data.words import ORG_ANAPHORS, SPEECH_PHRASES, SPEECH_VERBS
+from tui.nlp.quote_spans import QuoteSpan, is_term
+
+_CUE_RE = re.compile(
+    r"\b("
+    + "|".join(sorted(SPEECH_PHRASES, key=len, reverse=True))
+    + "|"
+    + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
+    + r")\b"
+)
+_BOUNDARY_RE = re.compile(r"""[.!?]['"”’)]*\s+(?=['"“‘(]?[A-Z0-9])|\n+""")
+_ABBREV_END_RE = re.compile(
+    r"(?:\b[A-Z]\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|No|vs|Lt|Col))\.$"
+)
+_PAREN_RE = re.compile(r"\([^()\n]*\)")
+_AUX_TAIL_RE = re.compile(
+    r"(?:[\s,]+(?:has|have|had|was|were|is|are|also|later|then|first|further|previously|"
+    r"again|reportedly|once|would|will|already|just|publicly|repeatedly|recently|had|did|"
+    r"didn't|did not|does|doesn't|went on to|go on to|has since|merely|only|simply|even))+"
+    r"[\s,]*$"
+)
+_APPOSITIVE_RE = re.compile(r",[^,]{1,120},\s*$")
+_PRONOUN_END_RE = re.compile(r"\b(he|she|He|She|it|It|they|They|I|we|We)\s*$")
+_ANAPHOR_END_RE = re.compile(r"\b(?:the|The|that|That|this|This)\s+(?:[a-z-]+\s+)?([a-z-]+)\s*$")
+_INDEFINITE_RE = re.compile(r"(?:^|[\s,])(?:a|an|A|An|one|One|some|Some|several|many)\s+[^,.;]*$")
+_DEFINITE_LOWER_RE = re.compile(r"(?:^|[\s,])(?:the|The)\s+[a-z][^,;]*$")
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:when|if|after|before|while|because|since|although|though|where|which|who|that|"
+    r"whether|until|unless)\b"
+)
+_LEAD_JUNK_RE = re.compile(r"^[\s,;:.\-–—]*(?:(?:and|but|then|as)\b[\s,]*)?")
+_WORD_RE = re.compile(r"\S+")
+_PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
+_SPEAKER_TYPES = ("PERSON", "ORG")
+
+
+class _Context:
+    """Entities and quote spans of one text, indexed for position queries."""
+
+    def __init__(self, text: str, spans: list[QuoteSpan], entities: list[EntityMention]):
+        self.text = text
+        self.spans = spans
+        inside = [(q.open, q.close) for q in spans]
+        opens = [a for a, _ in inside]
+
+        def in_quote(pos: int) -> bool:
+            i = bisect.bisect_right(opens, pos) - 1
+            return i >= 0 and pos < inside[i][1]
+
+        self.in_quote = in_quote
+        self.entities = [e for e in entities if e.type in _SPEAKER_TYPES]
+        self.outside = [e for e in self.entities if not in_quote(e.start)]
+        self.outside_starts = [e.start for e in self.outside]
+        self.by_end = {e.end: e for e in self.entities}
+        self.ent_starts = [e.start for e in self.entities]
+        self.parens = [m.span() for m in _PAREN_RE.finditer(text)]
+        bounds = [0]
+        for m in _BOUNDARY_RE.finditer(text):
+            pos = m.end()
+            dot = m.start()
+            if text[dot] == "." and _ABBREV_END_RE.search(text, max(0, dot - 6), dot + 1):
+                continue  # "U.S. State Department", "Mr. Smith"
+            if not in_quote(pos - 1) or text[pos - 1] == "\n":
+                bounds.append(pos)
+        self.bounds = bounds
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.bounds, pos) - 1
+        end = self.bounds[i + 1] if i + 1 < len(self.bounds) else len(self.text)
+        return self.bounds[i], end
+
+    def in_paren(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.parens)
+
+    def recent(self, pos: int, kind: str, company: bool = False) -> EntityMention | None:
+        """The last entity of ``kind`` before ``pos`` outside quotations."""
+        i = bisect.bisect_left(self.outside_starts, pos) - 1
+        while i >= 0:
+            e = self.outside[i]
+            if e.type == kind and not (company and _is_public_body(e)):
+                return e
+            i -= 1
+        return None
+
+    def entities_in(self, a: int, b: int) -> list[EntityMention]:
+        i = bisect.bisect_left(self.ent_starts, a)
+        out = []
+        while i < len(self.entities) and self.entities[i].start < b:
+            if self.entities[i].end <= b:
+                out.append(self.entities[i])
+            i += 1
+        return out
+
+
+def _is_public_body(e: EntityMention) -> bool:
+    last = e.canonical.split()[-1] if e.canonical else ""
+    return last in gz.GOVERNMENT_WORDS
+
+
+_UNKNOWN = object()  # the slot does not say who spoke
+
+
+class _Inherit:
+    """Speaker to take from the sentence's previous quote or its subject."""
+
+    __slots__ = ("cue_start",)
+
+    def __init__(self, cue_start: int) -> None:
+        self.cue_start = cue_start
+
+
+def _resolve_pronoun(ctx: _Context, word: str, pos: int):
+    w = word.lower()
+    if w in ("he", "she"):
+        return ctx.recent(pos, "PERSON")
+    if w == "it":
+        return ctx.recent(pos, "ORG")
+    return None  # they / I / we: no single named speaker
+
+
+def _from_slot(ctx: _Context, a: int, b: int, quote_open: int):
+    """Who a subject slot text[a:b] (just before a cue verb) names, None, or _UNKNOWN."""
+    text = ctx.text
+    slot = text[a:b]
+    m = _AUX_TAIL_RE.search(slot)
+    if m:
+        slot = slot[: m.start()]
+    if slot.rstrip().endswith(","):
+        am2 = _APPOSITIVE_RE.search(slot)
+        if am2:
+            slot = slot[: am2.start()]  # "Lu Xiang, a research fellow ..., said"
+    for _ in range(2):
+        stripped = slot.rstrip(" ,")
+        end = a + len(stripped)
+        ent = ctx.by_end.get(end)
+        if ent is not None and ent.start >= a:
+            return ent
+        pm = _PRONOUN_END_RE.search(stripped)
+        if pm:
+            return _resolve_pronoun(ctx, pm.group(1), quote_open)
+        am = _ANAPHOR_END_RE.search(stripped)
+        if am and am.group(1) in ORG_ANAPHORS:
+            return _anaphor(ctx, am.group(1), quote_open)
+        if slot.rstrip().endswith(","):
+            am2 = _APPOSITIVE_RE.search(slot)
+            if am2:
+                slot = slot[: am2.start()]
+                continue
+        break
+    tail = slot.rsplit(",", 1)[-1]
+    if _SUBORDINATE_RE.search(tail) or not tail.strip():
+        return _UNKNOWN
+    if _INDEFINITE_RE.search(tail) or _DEFINITE_LOWER_RE.search(tail):
+        return None
+    return _UNKNOWN
+
+
+def _anaphor(ctx: _Context, noun: str, pos: int) -> EntityMention | None:
+    """'the company' -> the last company; 'the department' -> the last '... Department'."""
+    if ORG_ANAPHORS[noun] == "company":
+        return ctx.recent(pos, "ORG", company=True)
+    head = noun.capitalize()
+    i = bisect.bisect_left(ctx.outside_starts, pos) - 1
+    while i >= 0:
+        e = ctx.outside[i]
+        if e.type == "ORG" and head in e.canonical.split():
+            return e
+        i -= 1
+    return None
+
+
+def _sentence_subject(ctx: _Context, a: int, b: int, quote_open: int, possessive: bool = False):
+    """The first person (or pronoun), else organisation, of text[a:b]; None if unnamed."""
+    text = ctx.text
+    seg = text[a:b]
+    lead = seg.lstrip(" \"“”'")
+    if re.match(r"(?:a|an|A|An)\s", lead):
+        first_comma = lead.find(",")
+        head = lead if first_comma < 0 else lead[:first_comma]
+        if not ctx.entities_in(a, a + len(seg) - len(lead) + len(head)):
+            return None
+    pron = re.search(r"\b(he|she|He|She)\b", seg)
+    pron_pos = a + pron.start() if pron else None
+    first_org = None
+    for e in ctx.entities_in(a, b):
+        if ctx.in_quote(e.start):
+            continue
+        if pron_pos is not None and pron_pos < e.start:
+            break
+        if e.type == "PERSON":
+            return e
+        if first_org is None and (possessive or not text.startswith(("'s", "’s"), e.end)):
+            first_org = e
+    if pron_pos is not None:
+        return _resolve_pronoun(ctx, pron.group(1), quote_open)
+    return first_org
+
+
+def _after_cue(ctx: _Context, a: int, b: int, quote_open: int):
+    """The speaker named right after a cue ("said Lu Xiang, a research fellow")."""
+    text = ctx.text
+    seg = text[a:b]
+    cut = re.search(r"[.;]\s|[.;]$", seg)
+    if cut:
+        seg = seg[: cut.start()]
+        b = a + len(seg)
+    lead = seg.lstrip(" ,")
+    if re.match(r"(?:a|an|one|A|An)\s", lead):
+        return None
+    pm = re.match(r"(he|she|it)\b", lead)
+    if pm:
+        return _resolve_pronoun(ctx, pm.group(1), quote_open)
+    ents = [
+        e for e in ctx.entities_in(a, b) if not ctx.in_quote(e.start) and not ctx.in_paren(e.start)
+    ]
+    for e in ents:
+        if e.type == "PERSON":
+            return e
+    if (
+        ents
+        and ents[0].start - a <= len(seg) - len(lead) + 4
+        and not text.startswith(("'s", "’s"), ents[0].end)
+    ):
+        return ents[0]
+    return None
+
+
+def attribute(
+    text: str, spans: list[QuoteSpan], entities: list[EntityMention], starts: set[int]
+) -> list[Quotation]:
+    """Quotations among ``spans``, each with its cue and speaker (None when unnamed)."""
+    del starts
+    ctx = _Context(text, spans, entities)
+    out: list[Quotation] = []
+    prev: QuoteSpan | None = None
+    prev_q: Quotation | None = None
+    for idx, q in enumerate(spans):
+        inner = text[q.start : q.end]
+        if is_term(inner):
+            prev = q
+            continue
+        s_start, s_end = ctx.sentence(q.open)
+        _, s_end = ctx.sentence(q.close)
+        nxt = spans[idx + 1] if idx + 1 < len(spans) else None
+        same_prev = prev is not None and prev.close >= s_start
+        left_a = prev.close + 1 if same_prev and prev else s_start
+        right_b = min(s_end, nxt.open) if nxt is not None and nxt.open < s_end else s_end
+        found = _attribute_one(ctx, q, s_start, left_a, right_b)
+        speaker, cue, speech = found
+        if isinstance(speaker, _Inherit):
+            if same_prev and prev_q is not None and prev is not None:
+                speaker = _entity_of(ctx, prev_q)
+            else:
+                speaker = _sentence_subject(ctx, s_start, speaker.cue_start, q.open)
+        if not speech:
+            # no cue: a continuation of the previous quotation, or a person's words
+            near = (
+                prev_q is not None
+                and prev is not None
+                and (q.open - prev.close < 400 and "\n\n" not in text[prev.close : q.open])
+            )
+            sentence_like = len(inner.split()) >= 4 and inner.rstrip()[-1:] in ".!?,"
+            if near and prev_q is not None and (same_prev or sentence_like):
+                speaker, cue, speech = _entity_of(ctx, prev_q), prev_q.cue, True
+            else:
+                subj = _sentence_subject(ctx, s_start, q.open, q.open)
+                if subj is not None and subj.type == "PERSON":
+                    speaker, cue, speech = subj, None, True
+                elif sentence_like:
+                    speaker, cue, speech = None, None, True
+        if not speech:
+            prev = q
+            continue
+        quote = Quotation(
+            text=inner,
+            speaker=speaker.canonical if speaker is not None else None,
+            cue=cue,
+            start=q.start,
+            end=q.end,
+            speaker_type=speaker.type if speaker is not None else None,
+        )
+        out.append(quote)
+        prev, prev_q = q, quote
+    return out
+
+
+def _entity_of(ctx: _Context, quote: Quotation) -> EntityMention | None:
+    if quote.speaker is None:
+        return None
+    return EntityMention(quote.speaker, quote.speaker_type or "PERSON", quote.speaker, 0, 0)
+
+
+def _attribute_one(ctx: _Context, q: QuoteSpan, s_start: int, left_a: int, right_b: int):
+    """(speaker entity or None, cue, is_speech) from the text around one quote."""
+    text = ctx.text
+    # 1. a cue just after the quote: '...," he said' / '...," said X' / '..." in X, Y said'
+    after = q.close + 1
+    for m in _CUE_RE.finditer(text, after, right_b):
+        if ctx.in_paren(m.start()):
+            continue
+        slot = text[after : m.start()]
+        if len(_WORD_RE.findall(slot)) > 7 or _SUBORDINATE_RE.search(slot):
+            break
+        lead = _LEAD_JUNK_RE.match(slot)
+        coordinated = bool(re.match(r"[\s,]*(?:and|but)\b", slot))
+        rest = slot[lead.end() :] if lead else slot
+        cue = m.group(1)
+        if coordinated:
+            break  # '"..." and said ...': the subject is before the quote
+        if not rest.strip() and cue in _PARTICIPLES:
+            return _Inherit(m.start()), cue, True  # '"...," concluding that ...'
+        if not rest.strip() or cue.startswith("according"):
+            return _after_cue(ctx, m.end(), right_b, q.open), cue, True
+        tail_a = after + slot.rfind(",") + 1 if "," in slot else after
+        who = _from_slot(ctx, tail_a, m.start(), q.open)
+        if who is _UNKNOWN:
+            who = _sentence_subject(ctx, s_start, q.open, q.open)
+        return who, cue, True
+    # '"...," Jesse Toprak, an analyst for Edmunds.'
+    lead_m = re.match(r"[\s,]*", text[after:right_b])
+    ent = ctx.entities_in(after, right_b)
+    if ent and ent[0].type == "PERSON" and ent[0].start == after + (lead_m.end() if lead_m else 0):
+        return ent[0], None, True
+    # 2. a cue before the quote in the same sentence
+    cues = [m for m in _CUE_RE.finditer(text, left_a, q.open) if not ctx.in_paren(m.start())]
+    if cues:
+        m = cues[-1]
+        cue = m.group(1)
+        if cue.startswith(("according", "in the words")):
+            return _after_cue(ctx, m.end(), q.open, q.open), cue, True
+        slot_text = text[left_a : m.start()]
+        lead = _LEAD_JUNK_RE.match(slot_text)
+        coordinated = bool(re.match(r"[\s,]*(?:and|but)\b", slot_text)) or (
+            lead is not None and not slot_text[lead.end() :].strip()
+        )
+        if cue in _PARTICIPLES or (coordinated and left_a > s_start):
+            # '..., saying: "..."' / '"..." and described ... as "..."': the same speaker
+            # as the sentence's earlier quote, else the sentence's subject
+            return _Inherit(m.start()), cue, True
+        if lead is not None and not slot_text[lead.end() :].strip() and left_a > s_start:
+            return _after_cue(ctx, m.end(), q.open, q.open), cue, True
+        who = _from_slot(ctx, left_a, m.start(), q.open)
+        if who is _UNKNOWN:
+            who = _sentence_subject(ctx, s_start, m.start(), q.open)
+        return who, cue, True
+    # 3. a colon introducing the quote: 'The State Department's account: "..."'
+    if text[left_a : q.open].rstrip().endswith(":"):
+        return _sentence_subject(ctx, s_start, q.open, q.open, possessive=True), None, True
+    return None, None, False

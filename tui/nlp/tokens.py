@@ -1,0 +1,101 @@
+"""Low-level scanning: capitalised runs, sentence starts and title-case lines.
+
+Everything here is a precompiled regex run once over the whole text, so the
+Python-level work later is per candidate name, not per token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_ABBREV = r"(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col|Capt|Bros|Mt)\."
+#: One capitalised word: an abbreviation with its dot, a dotted acronym (U.S.), an
+#: initial (J.), a capitalised or camel-case word (O'Brien, North Rhine-Westphalia, iFlytek).
+_WORD = (
+    rf"(?:{_ABBREV}|(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])"
+    rf"|[{_UP}](?:['’][{_UP}])?[\w]*(?:[-‑–][\w]+)*\+?|[a-z]{{1,2}}[{_UP}]\w*)(?![$\w])"
+)
+_CONNECTOR = r"(?: (?:of the|of|and|&|de|del|da|der|van|von|bin|al|la|le|du) | )"
+#: A run of capitalised words joined by single spaces or name connectors.
+RUN_RE = re.compile(rf"(?<![\w'’$-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
+WORD_RE = re.compile(_WORD)
+CONNECTORS = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "&",
+        "de",
+        "del",
+        "da",
+        "der",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "la",
+        "le",
+        "du",
+    }
+)
+
+#: Where a new sentence may start: after . ! ? : or a line break, past quotes/brackets.
+_SENT_START_RE = re.compile(r"""(?:^|[.!?:;]['"”’)\]]*[ \t]+|\n)[ \t]*['"“‘(\[]*""", re.M)
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_LINE_RE = re.compile(r"[^\n]+")
+_TITLE_WORD_RE = re.compile(r"[\w'’-]{4,}")
+
+
+@dataclass(slots=True)
+class Run:
+    """A maximal run of capitalised words: its words as (text, start, end) triples."""
+
+    start: int
+    end: int
+    words: list[tuple[str, int, int]]
+
+
+def find_runs(text: str) -> list[Run]:
+    """All capitalised runs, each split into words with offsets."""
+    runs = []
+    for match in RUN_RE.finditer(text):
+        start, end = match.span()
+        chunk = match.group()
+        if " " not in chunk:
+            runs.append(Run(start, end, [(chunk, start, end)]))
+            continue
+        words: list[tuple[str, int, int]] = []
+        pos = 0
+        for part in chunk.split(" "):
+            words.append((part, start + pos, start + pos + len(part)))
+            pos += len(part) + 1
+        runs.append(Run(start, end, words))
+    return runs
+
+
+def sentence_starts(text: str) -> set[int]:
+    """Offsets where a sentence's first word begins."""
+    return {m.end() for m in _SENT_START_RE.finditer(text)}
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Words that occur in lower case somewhere in the text (so are common words)."""
+    return frozenset(_LOWER_WORD_RE.findall(text))
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in title case (headlines, menus): names there need support."""
+    spans = []
+    for m in _LINE_RE.finditer(text):
+        line = m.group()
+        if len(line) > 250 or (line.rstrip().endswith((".", "?", "!")) and len(line) > 120):
+            continue
+        words = _TITLE_WORD_RE.findall(line)
+        if not words:
+            continue
+        caps = sum(1 for w in words if w[0].isupper())
+        if caps == len(words) or (len(words) >= 4 and caps >= 0.75 * len(words)):
+            spans.append(m.span())
+    return spans
