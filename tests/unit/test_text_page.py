@@ -217,3 +217,19 @@ def test_short_paragraph_story_without_any_long_paragraph() -> None:
         "Lifeboat crew rescue two walkers",
         "Island shop wins community award",
     ]
+
+
+def test_seed_without_blank_lines_reads_the_same() -> None:
+    text = "\n".join(
+        line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()
+    )
+    article = parse_text_page(text)
+    assert article.source == "Saudi Press"
+    assert article.published == "2026-01-14"
+    assert article.title == "China tells US to reverse decision to blacklist Xinjiang tech firms"
+    assert article.standfirst == SEED_STANDFIRST
+    assert [b.text for b in article.blocks if b.kind == "heading"] == [
+        "US adds Chinese surveillance giant Hikvision to trade blacklist"
+    ]
+    assert len(article.blocks) == 25
+    assert len(article.related_headlines) == 50

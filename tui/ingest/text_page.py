@@ -248,6 +248,11 @@ def _bylines(text: str) -> list[str]:
     return names
 
 
+def _listed(text: str) -> bool:
+    """A short line that reads like an item of a list of links or headlines."""
+    return not _is_long(text) and not _ends_sentence(text)
+
+
 def _split_group(lines: list[str]) -> list[str]:
     """Units of one blank-line group: wrapped prose joins, one-per-line stays apart."""
     if len(lines) == 1:
@@ -293,11 +298,14 @@ def _units(text: str) -> list[_Unit]:
                 part = _BULLET.sub("", part, count=1)
             made.append(_Unit(fold(part), group_index, blanks if i == 0 else 0, i == 0, kind=kind))
         made = [u for u in made if u.text]
-        long_count = sum(1 for u in made if _is_long(u.text))
-        listy = len(made) >= 3 and long_count * 2 < len(made)
-        for unit in made:
+        for i, unit in enumerate(made):
             unit.group_units = len(made)
-            unit.prose = _is_long(unit.text) and not listy and unit.kind == "paragraph"
+            # A long line between two headline-like lines is one more item of a list
+            # of headlines (related links), not article prose.
+            in_list = (
+                0 < i < len(made) - 1 and _listed(made[i - 1].text) and _listed(made[i + 1].text)
+            )
+            unit.prose = _is_long(unit.text) and not in_list and unit.kind == "paragraph"
         units.extend(made)
         group.clear()
         group_index += 1
@@ -348,14 +356,18 @@ def _heading(units: list[_Unit], i: int) -> bool:
         return False
     if unit.group_units == 1:
         return True
-    # A heading directly above its first paragraph, without a blank line between.
+    # Without blank lines: a short line between the end of one paragraph and the
+    # start of a long one.
     nxt = units[i + 1] if i + 1 < len(units) else None
+    if nxt is None or nxt.group != unit.group or not nxt.prose:
+        return False
+    prev = units[i - 1] if i else None
     return (
         unit.first_in_group
-        and _words(text) <= 10
-        and nxt is not None
-        and nxt.group == unit.group
-        and nxt.prose
+        or prev is None
+        or prev.group != unit.group
+        or prev.prose
+        or _ends_sentence(prev.text)
     )
 
 
