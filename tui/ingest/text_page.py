@@ -16,8 +16,9 @@ of related headlines. Nothing here names a site; the rules read that shape:
   the longest one before it; a short first line before the headline is the
   masthead (the source); "By ..." lines are bylines; up to three lines between
   the headline and the body are the standfirst; the rest (sections) is dropped.
-* Inside the body: a short line alone between blank lines with no final period
-  is a heading; lone furniture words and "Read more: ..." promos are dropped.
+* Inside the body: a short line with no final period, alone between blank lines
+  (or, in files without blank lines, between a finished paragraph and a long
+  one) is a heading; lone furniture words and "Read more: ..." promos are dropped.
 * After the body: a marker ("Related", "More from ...", "Read more") or a run of
   three or more headline-like lines at the end starts the related headlines,
   which keep only headline-like lines (not the site name, times, symbols or
