@@ -40,7 +40,7 @@ def analyze(
         EntityMention(c.text, c.type or "ORG", name, c.start, c.end)
         for c, name in zip(cands, canon, strict=True)
     ]
-    quotes = attribute(text, quote_spans, entities, scanner.starts)
+    quotes = attribute(text, quote_spans, entities)
     return Analysis(entities=entities, quotes=quotes)
 
 

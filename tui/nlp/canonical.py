@@ -114,14 +114,7 @@ def resolve(
             org_keys.setdefault(_org_key(c.words), idx)
     acronyms = acronym_definitions(text, firm)
 
-    def org_for_word(word: str) -> int | None:
-        best = None
-        for key, idx in org_keys.items():
-            if key[0] == word and (best is None or len(key) < len(org_keys_rev[best])):
-                best = idx
-        return best
-
-    org_keys_rev = {idx: key for key, idx in org_keys.items()}
+    org_heads = {key[0] for key in org_keys}
 
     def support(word_text: str, pos: int) -> str | None:
         """The type the text (or library) gives a lone word, or None."""
@@ -133,7 +126,7 @@ def resolve(
             return "ORG"
         if word_text in person_keys:
             return "PERSON"
-        if word_text in acronyms or org_for_word(word_text) is not None:
+        if word_text in acronyms or word_text in org_heads:
             return "ORG"
         hit = known(word_text)
         return hit[1] if hit else None

@@ -13,12 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.nlp import gazetteer as gz
-from tui.nlp.tokens import CONNECTORS, Run, find_runs, lowercase_words, sentence_starts
+from tui.nlp.tokens import CONNECTORS, INITIAL_RE, Run, find_runs
 
 Word = tuple[str, int, int]
 
 _ADMIN_AFTER_RE = re.compile(r"['’]?s? (?:administration|government|campaign|presidency)\b")
 _ROLE_BEFORE_RE = re.compile(r"([a-z][a-z-]*)[ ]+$")
+_INITIAL_RE = INITIAL_RE
+#: Single words dropped before any rule runs (not titles: "said Press" may be a surname).
+_FAST_SKIP = gz.SKIP_WORDS - gz.TITLES - gz.PLACES.keys() - gz.KNOWN_ORGS
 _END_ABBREVS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "Jr.", "Sr."})
 _ACRONYM_DEF_RE = re.compile(r" \(([A-Z][A-Za-z&.]{1,7})\)")
 
@@ -49,10 +52,38 @@ class _Scanner:
     ) -> None:
         self.text = text
         self.known = known
-        self.starts = sentence_starts(text)
-        if extra_starts:
-            self.starts.update(extra_starts)
-        self.lower = lowercase_words(text)
+        self.extra_starts = frozenset(extra_starts or ())
+        self._lower: dict[str, bool] = {}
+
+    def is_initial(self, pos: int) -> bool:
+        """Whether a sentence starts at ``pos`` (looked up lazily: few positions ask)."""
+        if pos in self.extra_starts:
+            return True
+        text = self.text
+        if pos >= 2 and text[pos - 1] == " " and (text[pos - 2].isalnum() or text[pos - 2] == ","):
+            return False  # the common case: a word in mid-sentence
+        return _INITIAL_RE.search(text, max(0, pos - 8), pos) is not None
+
+    def has_lower(self, word: str) -> bool:
+        """Whether ``word`` also occurs in lower case as a word of the text (a common word)."""
+        lw = word.lower()
+        hit = self._lower.get(lw)
+        if hit is None:
+            text = self.text
+            n = len(lw)
+            hit = False
+            i = text.find(lw)
+            while i >= 0:
+                before = text[i - 1] if i else " "
+                after = text[i + n] if i + n < len(text) else " "
+                if not (before.isalnum() or before in "'’-") and not (
+                    after.isalnum() or after in "'’-"
+                ):
+                    hit = True
+                    break
+                i = text.find(lw, i + 1)
+            self._lower[lw] = hit
+        return hit
 
     # -- splitting --------------------------------------------------------------------
 
@@ -156,7 +187,7 @@ class _Scanner:
             ):
                 break
             token, start, _ = words[0]
-            initial = start in self.starts
+            initial = self.is_initial(start)
             if len(words) == 1:
                 if token in gz.TITLES and token not in gz.CALENDAR_WORDS:
                     # "said Press": a surname only when the text names a "Jim Press"
@@ -178,7 +209,7 @@ class _Scanner:
             droppable = (
                 token in gz.TITLES
                 or token in gz.SKIP_WORDS
-                or (initial and (token.lower() in self.lower or token.endswith(("ing", "ly"))))
+                or (initial and (self.has_lower(token) or token.endswith(("ing", "ly"))))
             )
             if not droppable:
                 break
@@ -341,7 +372,7 @@ class _Scanner:
             return "PERSON", True
         if _ADMIN_AFTER_RE.match(text, end):
             return "PERSON", True
-        if weak or start in self.starts or cand.text.lower() in self.lower:
+        if weak or self.is_initial(start) or self.has_lower(cand.text):
             return None
         return "ORG", False
 
@@ -360,15 +391,42 @@ def scan(
     weak_starts = [s for s, _ in weak_spans]
     firm: list[Candidate] = []
     pending: list[Candidate] = []
+    is_initial = scanner.is_initial
+    # names recur (GM twenty times): clean each distinct segment once per text
+    memo: dict[tuple[str, bool], list[tuple[int, int, str, str | None, list[str], bool, bool]]]
+    memo = {}
+    places, orgs, skip = gz.PLACES, gz.KNOWN_ORGS, _FAST_SKIP
     for run in find_runs(text):
+        words = run.words
+        if len(words) == 1:
+            token = words[0][0]
+            if token in skip:
+                continue  # "The", "He", "June", "Chinese": never a name alone
+            kind = "PLACE" if token in places else "ORG" if token in orgs else None
+            if kind is not None:
+                i = bisect.bisect_right(weak_starts, run.start) - 1
+                weak = i >= 0 and run.start < weak_spans[i][1]
+                cand = Candidate(run.start, run.end, token, kind, [token], True, weak)
+                (pending if weak else firm).append(cand)
+                continue
         i = bisect.bisect_right(weak_starts, run.start) - 1
         weak = i >= 0 and run.start < weak_spans[i][1]
-        for seg in scanner.segments(run):
-            for cand in scanner.clean(seg):
-                if cand.type == "":
-                    continue
-                cand.weak = cand.weak or weak
-                if weak or cand.type is None:
+        segs = [words] if len(words) == 1 and "-" not in words[0][0] else scanner.segments(run)
+        for seg in segs:
+            base = seg[0][1]
+            key = (text[base : seg[-1][2]], is_initial(base))
+            found = memo.get(key)
+            if found is None:
+                found = [
+                    (c.start - base, c.end - base, c.text, c.type, c.words, c.firm, c.weak)
+                    for c in scanner.clean(seg)
+                    if c.type != ""
+                ]
+                memo[key] = found
+            for rs, re_, name, kind, words, is_firm, is_weak in found:
+                cand = Candidate(base + rs, base + re_, name, kind, words, is_firm, is_weak)
+                cand.weak = is_weak or weak
+                if cand.weak or kind is None:
                     pending.append(cand)
                 else:
                     firm.append(cand)

@@ -241,11 +241,10 @@ def _after_cue(ctx: _Context, a: int, b: int, quote_open: int):
     return None
 
 
-def attribute(
-    text: str, spans: list[QuoteSpan], entities: list[EntityMention], starts: set[int]
-) -> list[Quotation]:
+def attribute(text: str, spans: list[QuoteSpan], entities: list[EntityMention]) -> list[Quotation]:
     """Quotations among ``spans``, each with its cue and speaker (None when unnamed)."""
-    del starts
+    if not spans:
+        return []
     ctx = _Context(text, spans, entities)
     out: list[Quotation] = []
     prev: QuoteSpan | None = None

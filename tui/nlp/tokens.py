@@ -19,7 +19,10 @@ _WORD = (
 )
 _CONNECTOR = r"(?: (?:of the|of|and|&|de|del|da|der|van|von|bin|al|la|le|du) | )"
 #: A run of capitalised words joined by single spaces or name connectors.
-RUN_RE = re.compile(rf"(?<![\w'’$-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
+#: (The leading \b and lookahead let the engine skip most positions at C speed.)
+RUN_RE = re.compile(
+    rf"\b(?=[{_UP}]|[a-z]{{1,2}}[{_UP}])(?<![\w'’$-]){_WORD}(?:{_CONNECTOR}{_WORD})*"
+)
 WORD_RE = re.compile(_WORD)
 CONNECTORS = frozenset(
     {
@@ -43,6 +46,8 @@ CONNECTORS = frozenset(
 
 #: Where a new sentence may start: after . ! ? : or a line break, past quotes/brackets.
 _SENT_START_RE = re.compile(r"""(?:^|[.!?:;]['"”’)\]]*[ \t]+|\n)[ \t]*['"“‘(\[]*""", re.M)
+#: Matches (with ``endpos`` at a word) when a sentence starts there.
+INITIAL_RE = re.compile(r"""(?:^|[.!?:;]['"”’)\]]*[ \t]+|\n)[ \t]*['"“‘(\[]*$""")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _LINE_RE = re.compile(r"[^\n]+")
 _TITLE_WORD_RE = re.compile(r"[\w'’-]{4,}")
