@@ -8,6 +8,8 @@ input of any kind ends in :class:`IngestError`, never in another exception.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
 from tui.ingest import html_body, html_meta
@@ -18,6 +20,55 @@ from tui.model import Block, ParsedArticle
 _STANDFIRST_MAX = 400
 _UTF8_BOM = b"\xef\xbb\xbf"
 
+# HTML tree building is quadratic in nesting depth (each block start tag scans
+# the open-element stack), so 100k nested <div>s would take minutes. A few
+# sampled windows tell cheaply whether a page opens far more tags than it
+# closes; only then is the real depth measured, and only a real bomb is flattened.
+_WINDOW = 4096
+_WINDOWS = 8
+_SUSPECT_DEPTH = 3000
+_MAX_DEPTH = 2000
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
+_VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+_CONTAINER_TAG = re.compile(
+    rb"</?(?!(?:p|br|h[1-6]|li|blockquote|title|meta|link)\b)[A-Za-z][^>]*>"
+)
+
+
+def _suspect_nesting(data: bytes) -> bool:
+    """Whether sampled windows, scaled up, open thousands of tags before closing them."""
+    size = len(data)
+    if size < _SUSPECT_DEPTH * 4:
+        return False
+    step = max(size // _WINDOWS, _WINDOW)
+    scale = step / _WINDOW
+    running = 0.0
+    for start in range(0, size, step):
+        end = start + _WINDOW
+        running += (data.count(b"<", start, end) - 2 * data.count(b"</", start, end)) * scale
+        if running > _SUSPECT_DEPTH:
+            return True
+    return False
+
+
+def _max_depth(data: bytes) -> int:
+    """Deepest nesting of elements (void elements ignored; a linear scan)."""
+    depth = worst = 0
+    for match in _TAG.finditer(data):
+        if match.group(1):
+            depth -= 1
+        elif match.group(2).lower() not in _VOID and not match.group(0).endswith(b"/>"):
+            depth += 1
+            worst = max(worst, depth)
+    return worst
+
+
+def defuse_nesting(data: bytes) -> bytes:
+    """The page, with container tags dropped if it nests deeper than any real page."""
+    if _suspect_nesting(data) and _max_depth(data) > _MAX_DEPTH:
+        return _CONTAINER_TAG.sub(b"\n", data)
+    return data
+
 
 def _parse(data: bytes) -> LexborHTMLParser:
     """Parse with lexbor; valid UTF-8 goes in as bytes, which skips a re-encode.
@@ -26,12 +77,11 @@ def _parse(data: bytes) -> LexborHTMLParser:
     default), as in the browser that saved the page: ``<noscript>`` is markup.
     """
     text, encoding = decode_bytes(data)
-    source: str | bytes = text
-    if "\x00" in text:
-        source = text.replace("\x00", "\ufffd")
-    elif encoding == "utf-8" and "\ufffd" not in text:
+    if encoding == "utf-8" and "\ufffd" not in text:
         source = data[3:] if data.startswith(_UTF8_BOM) else data
-    return LexborHTMLParser(source, options=LexborDocumentOptions.WO_EVENTS)
+    else:
+        source = text.encode("utf-8")
+    return LexborHTMLParser(defuse_nesting(source), options=LexborDocumentOptions.WO_EVENTS)
 
 
 def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:
