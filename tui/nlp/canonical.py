@@ -132,7 +132,8 @@ def resolve(
         return hit[1] if hit else None
 
     kept = list(firm)
-    for cand in pending:
+    # body words first, so a headline can lean on what the body established
+    for cand in sorted(pending, key=lambda c: c.weak):
         weak = cand.weak
         kind = support(cand.text, cand.start)
         if kind is not None:
@@ -152,6 +153,7 @@ def resolve(
         if typed is not None:
             cand.type = typed[0]
             kept.append(cand)
+            forms.setdefault(cand.text, typed[0])
     kept.sort(key=lambda c: (c.start, -c.end))
     # drop overlaps (keep the first, longest)
     out: list[Candidate] = []

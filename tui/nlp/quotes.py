@@ -17,9 +17,10 @@ from tui.nlp import gazetteer as gz
 from tui.nlp.data.words import ORG_ANAPHORS, SPEECH_PHRASES, SPEECH_VERBS
 from tui.nlp.quote_spans import QuoteSpan, is_term
 
+_PHRASES = sorted({*SPEECH_PHRASES, *(p.capitalize() for p in SPEECH_PHRASES)}, key=len)
 _CUE_RE = re.compile(
     r"\b("
-    + "|".join(sorted(SPEECH_PHRASES, key=len, reverse=True))
+    + "|".join(reversed(_PHRASES))
     + "|"
     + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
     + r")\b"
@@ -320,11 +321,12 @@ def _attribute_one(ctx: _Context, q: QuoteSpan, s_start: int, left_a: int, right
         coordinated = bool(re.match(r"[\s,]*(?:and|but)\b", slot))
         rest = slot[lead.end() :] if lead else slot
         cue = m.group(1)
+        low = cue.lower()
         if coordinated:
             break  # '"..." and said ...': the subject is before the quote
-        if not rest.strip() and cue in _PARTICIPLES:
+        if not rest.strip() and low in _PARTICIPLES:
             return _Inherit(m.start()), cue, True  # '"...," concluding that ...'
-        if not rest.strip() or cue.startswith("according"):
+        if not rest.strip() or low.startswith("according"):
             return _after_cue(ctx, m.end(), right_b, q.open), cue, True
         tail_a = after + slot.rfind(",") + 1 if "," in slot else after
         who = _from_slot(ctx, tail_a, m.start(), q.open)
@@ -341,14 +343,15 @@ def _attribute_one(ctx: _Context, q: QuoteSpan, s_start: int, left_a: int, right
     if cues:
         m = cues[-1]
         cue = m.group(1)
-        if cue.startswith(("according", "in the words")):
+        low = cue.lower()
+        if low.startswith(("according", "in the words")):
             return _after_cue(ctx, m.end(), q.open, q.open), cue, True
         slot_text = text[left_a : m.start()]
         lead = _LEAD_JUNK_RE.match(slot_text)
         coordinated = bool(re.match(r"[\s,]*(?:and|but)\b", slot_text)) or (
             lead is not None and not slot_text[lead.end() :].strip()
         )
-        if cue in _PARTICIPLES or (coordinated and left_a > s_start):
+        if low in _PARTICIPLES or (coordinated and left_a > s_start):
             # '..., saying: "..."' / '"..." and described ... as "..."': the same speaker
             # as the sentence's earlier quote, else the sentence's subject
             return _Inherit(m.start()), cue, True

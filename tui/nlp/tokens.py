@@ -95,8 +95,8 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _LINE_RE.finditer(text):
         line = m.group()
-        if len(line) > 250 or (line.rstrip().endswith((".", "?", "!")) and len(line) > 120):
-            continue
+        if len(line) > 250 or line.rstrip(" \"'”’").endswith("."):
+            continue  # a sentence, not a headline
         words = _TITLE_WORD_RE.findall(line)
         if not words:
             continue

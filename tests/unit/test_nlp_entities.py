@@ -1,0 +1,139 @@
+"""Entity rules of tui.nlp, one small made-up text per rule, plus the seed end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.nlp import KnownNames, analyze
+
+SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "000_8274fb328f49e36a.txt"
+
+
+def ents(text: str, **kw) -> list[tuple[str, str, str]]:
+    analysis = analyze(text, **kw)
+    for e in analysis.entities:
+        assert text[e.start : e.end] == e.text
+    return [(e.text, e.type, e.canonical) for e in analysis.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Republican Senator Marco Rubio praised the move.", ("Marco Rubio", "PERSON")),
+        ("The talks were held in Beijing on Tuesday.", ("Beijing", "PLACE")),
+        ("Analysts at Hofstra University's law school agreed.", ("Hofstra University", "ORG")),
+        ("Shares of Zhejiang Dahua Technology fell.", ("Zhejiang Dahua Technology", "ORG")),
+        ("He spoke to the University of Michigan yesterday.", ("University of Michigan", "ORG")),
+        ("The firm iFlytek was listed too.", ("iFlytek", "ORG")),
+        ("Chrysler Chief Executive Robert Nardelli will step down.", ("Robert Nardelli", "PERSON")),
+        ("Prime Minister of Canada Stephen Harper spoke.", ("Stephen Harper", "PERSON")),
+        ("foreign ministry spokesman Geng Shuang told reporters.", ("Geng Shuang", "PERSON")),
+    ],
+)
+def test_span_and_type(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t, k) for t, k, _ in ents(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Chinese officials met Uygurs, Republicans, Democrats and Muslims.", None),
+        ("On Monday in May the vote failed, and in January it passed.", None),
+        ("Speaking in private, officials disagreed. Noting the risk, they left.", None),
+        ('The "Big Three" automakers asked for help.', None),
+    ],
+)
+def test_not_entities(text: str, absent: None) -> None:
+    assert ents(text) == []
+
+
+def test_sentence_initial_word_is_dropped_but_name_kept() -> None:
+    found = ents("Speaking days before talks in Washington, Geng Shuang told reporters.")
+    assert [t for t, _, _ in found] == ["Washington", "Geng Shuang"]
+
+
+def test_possessive_excluded() -> None:
+    assert ("Marco Rubio", "PERSON", "Marco Rubio") in ents(
+        "It was Marco Rubio's bill, and Rubio's aides agreed."
+    )
+
+
+def test_surname_links_to_full_name() -> None:
+    found = ents("Geng Shuang told reporters. Later Geng denied it.")
+    assert ("Geng", "PERSON", "Geng Shuang") in found
+
+
+@pytest.mark.parametrize("form", ["US", "U.S.", "United States", "USA"])
+def test_united_states_forms(form: str) -> None:
+    assert (form, "PLACE", "United States") in ents(f"Officials in the {form} said no.")
+
+
+def test_org_short_and_long_forms_link() -> None:
+    text = (
+        "The US Commerce Department added Hikvision to the list. Hikvision, officially "
+        "Hangzhou Hikvision Digital Technology Co Ltd, objected, and the Commerce "
+        "Department said it would not change course."
+    )
+    found = ents(text)
+    assert ("US Commerce Department", "ORG", "Commerce Department") in found
+    assert ("Commerce Department", "ORG", "Commerce Department") in found
+    assert (
+        "Hangzhou Hikvision Digital Technology Co Ltd",
+        "ORG",
+        "Hikvision",
+    ) in found
+
+
+def test_acronym_links_to_expansion() -> None:
+    found = ents("General Motors (GM) lost money. GM said so, and the UAW and United Auto "
+                 "Workers agreed.")
+    assert ("GM", "ORG", "General Motors") in found
+    assert ("UAW", "ORG", "United Auto Workers") in found
+
+
+def test_dash_joined_places_split() -> None:
+    found = ents("It hurts the overall US-China relations.")
+    assert [(t, k) for t, k, _ in found] == [("US", "PLACE"), ("China", "PLACE")]
+
+
+def test_title_case_headline_needs_support() -> None:
+    text = (
+        "The Trump administration acted.\n\n"
+        "Trump Designates Saudi Arabia a Major Partner Amid Rising Tensions\n"
+    )
+    found = [(t, k) for t, k, _ in ents(text)]
+    assert found == [("Trump", "PERSON"), ("Trump", "PERSON"), ("Saudi Arabia", "PLACE")]
+
+
+def test_known_names_resolve_across_articles() -> None:
+    names = KnownNames()
+    names.add(analyze("Republican Senator Marco Rubio praised the move."))
+    restored = KnownNames.from_dict(json.loads(json.dumps(names.to_dict())))
+    assert ("Rubio", "PERSON", "Marco Rubio") in ents("Rubio said it was fine.", names=restored)
+
+
+def test_aliases_applied_last() -> None:
+    found = ents("It was fine, Biden said.", aliases={"Biden": "Joe Biden"})
+    assert [c for _, _, c in found] == ["Joe Biden"]
+
+
+def test_seed_entities() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = {(t, k) for t, k, _ in ents(text)}
+    for name, kind in [
+        ("Hikvision", "ORG"),
+        ("Dahua", "ORG"),
+        ("SenseTime Group", "ORG"),
+        ("Megvii Technology", "ORG"),
+        ("iFlytek", "ORG"),
+        ("Huawei", "ORG"),
+        ("Xinjiang", "PLACE"),
+        ("US Commerce Department", "ORG"),
+        ("Geng Shuang", "PERSON"),
+        ("Marco Rubio", "PERSON"),
+    ]:
+        assert (name, kind) in found, name
+    assert not {t for t, _ in found} & {"Chinese", "Uygurs", "Muslims", "Speaking", "Monday"}
