@@ -53,8 +53,10 @@ SKIP_TAGS = frozenset(
         "label",
     }
 )
+#: Landmark elements that are never the article.
+STRONG_JUNK_TAGS = frozenset({"nav", "aside", "footer"})
 #: Landmark elements that are boilerplate unless they hold the article.
-WEAK_JUNK_TAGS = frozenset({"nav", "aside", "footer", "header", "form"})
+WEAK_JUNK_TAGS = frozenset({"header", "form"})
 #: Inline elements: text inside them belongs to the enclosing block.
 INLINE_TAGS = frozenset(
     {
@@ -183,6 +185,8 @@ def inspect(node: LexborNode, cache: dict[str, int]) -> int:
         return 3
     if tag in ("body", "html"):
         return 0  # Their classes are page-wide feature flags, not a verdict.
+    if tag in STRONG_JUNK_TAGS:
+        return 2
     flags = QUOTE if tag == "blockquote" else 0
     attrs = node.attributes
     if not attrs:

@@ -35,6 +35,19 @@ _CONTAINER_TAG = re.compile(
 )
 
 
+#: Bytes that never appear in text: C0 controls other than tab, newlines, form feed.
+_CONTROL = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether the first 4 KiB have the control bytes of a binary file, not a page."""
+    if data.startswith((_UTF8_BOM, b"\xff\xfe", b"\xfe\xff")):
+        return False
+    sample = data[:4096]
+    return len(sample.translate(None, _TEXT_BYTES)) * 20 > len(sample)
+
+
 def _suspect_nesting(data: bytes) -> bool:
     """Whether sampled windows, scaled up, open thousands of tags before closing them."""
     size = len(data)
@@ -109,6 +122,8 @@ def _standfirst(description: str, blocks: list[Block]) -> str:
 
 def parse_html(data: bytes, *, path: str | None = None) -> ParsedArticle:
     """Extract the article of an HTML page; raises IngestError if there is none."""
+    if looks_binary(data):
+        raise IngestError("binary data, not an HTML page", path)
     try:
         tree = _parse(data)
         nodes = tree.css(f"{html_meta.HEAD_SELECTOR}, {html_body.PARAGRAPH_SELECTOR}")
