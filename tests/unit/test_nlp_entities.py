@@ -28,7 +28,7 @@ def ents(text: str, **kw) -> list[tuple[str, str, str]]:
         ("Shares of Zhejiang Dahua Technology fell.", ("Zhejiang Dahua Technology", "ORG")),
         ("He spoke to the University of Michigan yesterday.", ("University of Michigan", "ORG")),
         ("The firm iFlytek was listed too.", ("iFlytek", "ORG")),
-        ("Chrysler Chief Executive Robert Nardelli will step down.", ("Robert Nardelli", "PERSON")),
+        ("Chrysler Chief Executive Robert Nardelli quit.", ("Robert Nardelli", "PERSON")),
         ("Prime Minister of Canada Stephen Harper spoke.", ("Stephen Harper", "PERSON")),
         ("foreign ministry spokesman Geng Shuang told reporters.", ("Geng Shuang", "PERSON")),
     ],
@@ -88,8 +88,9 @@ def test_org_short_and_long_forms_link() -> None:
 
 
 def test_acronym_links_to_expansion() -> None:
-    found = ents("General Motors (GM) lost money. GM said so, and the UAW and United Auto "
-                 "Workers agreed.")
+    found = ents(
+        "General Motors (GM) lost money. GM said so, and the UAW and United Auto Workers agreed."
+    )
     assert ("GM", "ORG", "General Motors") in found
     assert ("UAW", "ORG", "United Auto Workers") in found
 

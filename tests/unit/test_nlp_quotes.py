@@ -15,7 +15,7 @@ def quotes(text: str) -> list[tuple[str, str | None, str | None]]:
     analysis = analyze(text)
     for q in analysis.quotes:
         assert text[q.start : q.end] == q.text
-        assert text[q.start - 1] in "\"“\n" and text[q.end] in "\"”"
+        assert text[q.start - 1] in '"“\n' and text[q.end] in '"”'
     return [(q.text, q.speaker, q.cue) for q in analysis.quotes]
 
 
@@ -25,7 +25,7 @@ def quotes(text: str) -> list[tuple[str, str | None, str | None]]:
         ('Bob Corker was unhappy. "We were close to a deal," he said.', "Bob Corker", "said"),
         ('"The move is unfriendly," said Lu Xiang, a research fellow.', "Lu Xiang", "said"),
         (
-            'Lu Xiang, a research fellow at the Chinese Academy of Social Sciences, said the '
+            "Lu Xiang, a research fellow at the Chinese Academy of Social Sciences, said the "
             'list "is a very unfriendly move".',
             "Lu Xiang",
             "said",

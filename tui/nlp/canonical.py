@@ -253,7 +253,7 @@ def _canonicals(cands: list[Candidate], known: Lookup) -> list[str]:
     by_place: dict[str, int] = {}
     for idx, c in enumerate(cands):
         if c.type == "PLACE":
-            canon = gz.PLACES.get(c.text, c.text)
+            canon = gz.PLACES.get(c.text) or gz.PLACES.get(c.text.title(), c.text)
             if canon in by_place:
                 clusters.union(idx, by_place[canon])
             else:
@@ -277,7 +277,8 @@ def _canonicals(cands: list[Candidate], known: Lookup) -> list[str]:
 
 def _cluster_name(group: list[Candidate], kind: str | None, known: Lookup) -> str:
     if kind == "PLACE":
-        return gz.PLACES.get(group[0].text, group[0].text)
+        first = group[0].text
+        return gz.PLACES.get(first) or gz.PLACES.get(first.title(), first)
     if kind == "PERSON":
         best = max(
             group,

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.nlp import gazetteer as gz
+from tui.nlp.data.orgs import ORG_ADJECTIVES
 from tui.nlp.tokens import CONNECTORS, INITIAL_RE, Run, find_runs
 
 Word = tuple[str, int, int]
@@ -20,6 +21,8 @@ Word = tuple[str, int, int]
 _ADMIN_AFTER_RE = re.compile(r"['’]?s? (?:administration|government|campaign|presidency)\b")
 _ROLE_BEFORE_RE = re.compile(r"([a-z][a-z-]*)[ ]+$")
 _INITIAL_RE = INITIAL_RE
+#: Adjectives that open organisation names ("National Institute of ...", "Federal Reserve").
+_ORG_ADJECTIVES = ORG_ADJECTIVES
 #: Single words dropped before any rule runs (not titles: "said Press" may be a surname).
 _FAST_SKIP = gz.SKIP_WORDS - gz.TITLES - gz.PLACES.keys() - gz.KNOWN_ORGS
 _END_ABBREVS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "Jr.", "Sr."})
@@ -160,6 +163,9 @@ class _Scanner:
             if first == "&":
                 return True
             rest = [w[0] for w in right]
+            tokens = [w[0] for w in left]
+            if "of" in tokens and tokens[tokens.index("of") - 1] in gz.ORG_OF_HEADS:
+                return True  # "Department of Health and Human Services"
             return (
                 head in gz.ORG_SUFFIXES and bool(rest) and all(r in gz.ORG_SUFFIXES for r in rest)
             )
@@ -216,11 +222,19 @@ class _Scanner:
             rest = words[1:]
             if (
                 rest
-                and (token in gz.TITLES or token in gz.GROUP_WORDS)
+                and (token in gz.TITLES or token in gz.GROUP_WORDS or token in _ORG_ADJECTIVES)
                 and token not in gz.CORE_TITLES
-                and all(r[0] in gz.ORG_SUFFIXES or r[0] in CONNECTORS for r in rest)
+                and (
+                    all(r[0] in gz.ORG_SUFFIXES or r[0] in CONNECTORS for r in rest)
+                    or (token in _ORG_ADJECTIVES and rest[-1][0] in gz.ORG_SUFFIXES)
+                    or (
+                        len(rest) > 2
+                        and rest[1][0] == "of"
+                        and (rest[0][0] in gz.ORG_OF_HEADS or rest[0][0] in gz.PLACE_OF_HEADS)
+                    )
+                )
             ):
-                break  # "General Motors", "Foreign Ministry", "Canadian Auto Workers"
+                break  # "General Motors", "Foreign Ministry", "Democratic Republic of Congo"
             if token in gz.CORE_TITLES:
                 after_title = True
             words = rest
@@ -330,6 +344,8 @@ class _Scanner:
         if n == 1:
             if first in gz.SKIP_WORDS or first in gz.TITLES:
                 return "", True
+            if len(first) > 3 and first.isupper() and first.title() in gz.PLACES:
+                return "PLACE", True  # a dateline: "WASHINGTON (Reuters) -"
             if gz.is_acronym(first):
                 return "ORG", False
             if gz.is_camel(first):
@@ -346,9 +362,10 @@ class _Scanner:
         if last in gz.ORG_SUFFIXES:
             return "ORG", True
         if "of" in tokens:
-            if first in gz.PLACE_OF_HEADS:
+            head = tokens[tokens.index("of") - 1]
+            if head in gz.PLACE_OF_HEADS:
                 return "PLACE", True
-            return "ORG", first in gz.ORG_OF_HEADS
+            return "ORG", head in gz.ORG_OF_HEADS
         if first in gz.PLACES or last in gz.PLACES:
             return "ORG", False
         if all(gz.is_acronym(t) for t in tokens):

@@ -68,7 +68,8 @@ class _Context:
         self.entities = [e for e in entities if e.type in _SPEAKER_TYPES]
         self.outside = [e for e in self.entities if not in_quote(e.start)]
         self.outside_starts = [e.start for e in self.outside]
-        self.by_end = {e.end: e for e in self.entities}
+        #: places speak too when they are the subject ("Beijing said", "the Vatican said")
+        self.by_end = {e.end: e for e in entities}
         self.ent_starts = [e.start for e in self.entities]
         self.parens = [m.span() for m in _PAREN_RE.finditer(text)]
         bounds = [0]
@@ -151,7 +152,11 @@ def _from_slot(ctx: _Context, a: int, b: int, quote_open: int):
         end = a + len(stripped)
         ent = ctx.by_end.get(end)
         if ent is not None and ent.start >= a:
-            return ent
+            if ent.type != "PLACE":
+                return ent
+            lead = text[a : ent.start].rsplit(",", 1)[-1].strip()
+            if lead in ("", "the", "The"):
+                return ent  # "Beijing said", not "the premier of the state of X remarked"
         pm = _PRONOUN_END_RE.search(stripped)
         if pm:
             return _resolve_pronoun(ctx, pm.group(1), quote_open)

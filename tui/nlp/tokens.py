@@ -15,7 +15,7 @@ _ABBREV = r"(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col
 #: initial (J.), a capitalised or camel-case word (O'Brien, North Rhine-Westphalia, iFlytek).
 _WORD = (
     rf"(?:{_ABBREV}|(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])"
-    rf"|[{_UP}](?:['’][{_UP}])?[\w]*(?:[-‑–][\w]+)*\+?|[a-z]{{1,2}}[{_UP}]\w*)(?![$\w])"
+    rf"|[{_UP}](?:['’][{_UP}])?[\w]*(?:[-‑–][\w]+)*(?:\.com)?\+?|[a-z]{{1,2}}[{_UP}]\w*)(?![$\w])"
 )
 _CONNECTOR = r"(?: (?:of the|of|and|&|de|del|da|der|van|von|bin|al|la|le|du) | )"
 #: A run of capitalised words joined by single spaces or name connectors.

@@ -30,6 +30,8 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     Commerce Group Consortium Conglomerate Bureaus Information Science Sciences Robotics
     Semiconductor Semiconductors Microelectronics Devices Instruments Dynamics Logistics
     Shipping Lines Railways Railway Rail Ports Airport Stores Mart Markets Market Digital
+    Research Associates Consulting Consultants Analytics Advisors Advisers Ventures Labs
+    Institute Council Centre Center Initiative Trust Bancorp Brothers Sons Bros. Bros
     """.split()
 )
 
@@ -109,6 +111,13 @@ NON_ENTITY_ACRONYMS: frozenset[str] = frozenset(
     OK SUV SUVs EV EVs LNG LPG GPS SMS USB CD DVD FAQ PDF HTML API SDK VAT GST EBIT
     EBITDA ROI Q1 Q2 Q3 Q4 H1 H2 YoY ID IDs NGO NGOs MP MPs MEP MEPs PR HR R&D CO2 UFO
     USD EUR GBP JPY CNY RMB SAR AED CAD CA US$ CA$ MoU MOU F-35 F-35s F-16 AI-powered
-    TARP CARS VEBA IDE IDEs
+    TARP CARS VEBA IDE IDEs iPhone iPhones iPad iPads iPod iMac iOS macOS iTunes iCloud
+    eBook eBooks eSports
     """.split()
+)
+
+#: Adjectives that open organisation names ("National Institute of ...", "Federal Reserve").
+ORG_ADJECTIVES: frozenset[str] = frozenset(
+    "National Federal Central International Royal Global World State Regional Public "
+    "Supreme European General United Joint Independent Democratic Islamic Arab".split()
 )
