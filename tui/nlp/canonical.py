@@ -203,31 +203,58 @@ def _known_parts(text: str, cand: Candidate, support: Callable[[str, int], str |
 
 
 def _canonicals(cands: list[Candidate], known: Lookup) -> list[str]:
-    n = len(cands)
-    clusters = _Clusters(n)
-    person_keys = _person_keys(cands)
-    # people: short forms join the nearest full name with that surname
-    for idx, c in enumerate(cands):
+    """Canonical name of each candidate; clustering runs over distinct (text, type) forms."""
+    form_ids: dict[tuple[str, str | None], int] = {}
+    reps: list[Candidate] = []
+    counts: list[int] = []
+    mention_form: list[int] = []
+    for c in cands:
+        key = (c.text, c.type)
+        fid = form_ids.get(key)
+        if fid is None:
+            fid = form_ids[key] = len(reps)
+            reps.append(c)
+            counts.append(0)
+        counts[fid] += 1
+        mention_form.append(fid)
+    m = len(reps)
+    clusters = _Clusters(m)
+    person_keys = _person_keys(reps)
+    ambiguous: dict[int, list[int]] = {}
+    # people: a surname joins the full name that has it (the nearest one if several)
+    for fid, c in enumerate(reps):
         if c.type != "PERSON":
             continue
         parts = [w for w in c.words if w not in gz.NAME_SUFFIXES and w not in CONNECTORS]
         if len(parts) == 1 and parts[0] in person_keys:
-            clusters.union(idx, _nearest(person_keys[parts[0]], cands, c.start))
+            targets = person_keys[parts[0]]
+            if len(targets) == 1:
+                clusters.union(fid, targets[0])
+            else:
+                ambiguous[fid] = targets
         elif len(parts) >= 2:
             for j in person_keys.get(parts[-1], []):
-                if cands[j].text == c.text or cands[j].words[0] == c.words[0]:
-                    clusters.union(idx, j)
+                if reps[j].words[0] == c.words[0]:
+                    clusters.union(fid, j)
     # organisations: keys that are prefixes of one another, then acronyms
-    org_idx = [i for i, c in enumerate(cands) if c.type == "ORG"]
+    org_idx = [i for i, c in enumerate(reps) if c.type == "ORG"]
     by_key: dict[tuple[str, ...], int] = {}
+    text_defs: dict[str, int] = {}
+    acronyms: list[int] = []
     for i in org_idx:
-        if gz.is_acronym(cands[i].text):
+        c = reps[i]
+        if gz.is_acronym(c.text):
+            if len(c.words) == 1:
+                acronyms.append(i)
             continue
-        key = _org_key(cands[i].words)
+        key = _org_key(c.words)
         if key in by_key:
             clusters.union(i, by_key[key])
         else:
             by_key[key] = i
+        ini = _initials(c.words)
+        if len(ini) >= 2:
+            text_defs.setdefault(ini, i)
     keys = sorted(by_key, key=len)
     for a, ka in enumerate(keys):
         for kb in keys[a + 1 :]:
@@ -235,53 +262,64 @@ def _canonicals(cands: list[Candidate], known: Lookup) -> list[str]:
                 len(ka) == 1 and ka[0] in gz.ORG_SUFFIXES and kb[-1] == ka[0]
             ):
                 clusters.union(by_key[ka], by_key[kb])  # "Senate" ~ "United States Senate"
-    text_defs: dict[str, int] = {}
-    for i in org_idx:
-        c = cands[i]
-        if gz.is_acronym(c.text):
-            continue
-        ini = _initials(c.words)
-        if len(ini) >= 2:
-            text_defs.setdefault(ini, i)
-    for i in org_idx:
-        c = cands[i]
-        if gz.is_acronym(c.text) and len(c.words) == 1:
-            target = text_defs.get(c.text.replace(".", ""))
-            if target is not None:
-                clusters.union(i, target)
+    for i in acronyms:
+        target = text_defs.get(reps[i].text.replace(".", ""))
+        if target is not None:
+            clusters.union(i, target)
     # places: one cluster per canonical place
     by_place: dict[str, int] = {}
-    for idx, c in enumerate(cands):
+    for fid, c in enumerate(reps):
         if c.type == "PLACE":
             canon = gz.PLACES.get(c.text) or gz.PLACES.get(c.text.title(), c.text)
             if canon in by_place:
-                clusters.union(idx, by_place[canon])
+                clusters.union(fid, by_place[canon])
             else:
-                by_place[canon] = idx
+                by_place[canon] = fid
     # name each cluster
     members: dict[int, list[int]] = {}
-    for idx in range(n):
-        members.setdefault(clusters.find(idx), []).append(idx)
-    names = [""] * n
-    for root, idxs in members.items():
-        group = [cands[i] for i in idxs]
-        kinds = Counter(c.type for c in group)
+    for fid in range(m):
+        members.setdefault(clusters.find(fid), []).append(fid)
+    form_name = [""] * m
+    form_kind: list[str | None] = [None] * m
+    for fids in members.values():
+        kinds: Counter[str | None] = Counter()
+        for f in fids:
+            kinds[reps[f].type] += counts[f]
         kind = kinds.most_common(1)[0][0]
-        name = _cluster_name(group, kind, known)
-        for i in idxs:
-            cands[i].type = kind
-            names[i] = name
-        del root
+        name = _cluster_name([(reps[f], counts[f]) for f in fids], kind, known)
+        for f in fids:
+            form_name[f] = name
+            form_kind[f] = kind
+    names = []
+    for c, fid in zip(cands, mention_form, strict=True):
+        c.type = form_kind[fid]
+        if fid in ambiguous:
+            target = _nearest_form(ambiguous[fid], cands, mention_form, c.start)
+            names.append(form_name[target])
+        else:
+            names.append(form_name[fid])
     return names
 
 
-def _cluster_name(group: list[Candidate], kind: str | None, known: Lookup) -> str:
+def _nearest_form(targets: list[int], cands: list[Candidate], forms: list[int], pos: int) -> int:
+    """Of several full names sharing a surname, the one mentioned last before ``pos``."""
+    wanted = set(targets)
+    best = targets[0]
+    for c, fid in zip(cands, forms, strict=True):
+        if c.start >= pos:
+            break
+        if fid in wanted:
+            best = fid
+    return best
+
+
+def _cluster_name(group: list[tuple[Candidate, int]], kind: str | None, known: Lookup) -> str:
     if kind == "PLACE":
-        first = group[0].text
+        first = group[0][0].text
         return gz.PLACES.get(first) or gz.PLACES.get(first.title(), first)
     if kind == "PERSON":
         best = max(
-            group,
+            (c for c, _ in group),
             key=lambda c: (len([w for w in c.words if w not in gz.NAME_SUFFIXES]), len(c.text)),
         )
         name = best.text
@@ -290,13 +328,15 @@ def _cluster_name(group: list[Candidate], kind: str | None, known: Lookup) -> st
             if hit and hit[1] == "PERSON":
                 return hit[0]
         return name
-    names = [c.text for c in group if not (gz.is_acronym(c.text) and len(c.words) == 1)]
-    plain = [n for n in names if n.split(" ")[-1] not in gz.LEGAL_SUFFIXES]
-    forms = Counter(plain or [_strip_legal(n) for n in names])
+    named = [(c.text, k) for c, k in group if not (gz.is_acronym(c.text) and len(c.words) == 1)]
+    plain = [(t, k) for t, k in named if t.split(" ")[-1] not in gz.LEGAL_SUFFIXES]
+    forms: Counter[str] = Counter()
+    for t, k in plain or [(_strip_legal(t), k) for t, k in named]:
+        forms[t] += k
     if forms:
         name = min(forms, key=lambda f: (len(f.split()), -forms[f], len(f)))
     else:
-        name = group[0].text
+        name = group[0][0].text
     hit = known(name)
     if hit and hit[1] == kind:
         return hit[0]

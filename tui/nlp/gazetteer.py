@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.nlp.data.orgs import (
     GOVERNMENT_WORDS,
@@ -71,6 +72,7 @@ _ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,5}s?")
 _CAMEL_RE = re.compile(r"[a-z]{1,2}[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*")
 
 
+@lru_cache(maxsize=4096)
 def is_acronym(word: str) -> bool:
     """Upper-case short forms (GM, UAW, U.S.)."""
     return _ACRONYM_RE.fullmatch(word) is not None
