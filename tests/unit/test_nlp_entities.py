@@ -138,3 +138,12 @@ def test_seed_entities() -> None:
     ]:
         assert (name, kind) in found, name
     assert not {t for t, _ in found} & {"Chinese", "Uygurs", "Muslims", "Speaking", "Monday"}
+
+
+def test_shared_surname_goes_to_nearest_full_name() -> None:
+    text = "Tom Baker spoke first. Jane Baker spoke next. Baker then left."
+    assert ("Baker", "PERSON", "Jane Baker") in ents(text)
+
+
+def test_dateline_place_in_capitals() -> None:
+    assert ("WASHINGTON", "PLACE", "Washington") in ents("WASHINGTON (Reuters) - Talks began.")

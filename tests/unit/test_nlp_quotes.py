@@ -120,3 +120,13 @@ def test_seed_quotations() -> None:
     assert by_start["For the very first t"] == "Julian Ku"
     assert by_start["hurt Hikvision’s US "] == "Hikvision"
     assert by_start["brutal suppression o"] is None
+
+
+def test_role_noun_refers_back_to_person() -> None:
+    text = 'Foreign Minister Wang Yi met envoys. "We want peace," the minister said.'
+    assert [s for _, s, _ in quotes(text)] == ["Wang Yi"]
+
+
+def test_place_as_subject_speaks() -> None:
+    text = 'Beijing said the move was "a very unfriendly act" by Washington.'
+    assert [s for _, s, _ in quotes(text)] == ["Beijing"]

@@ -89,11 +89,6 @@ def _person_keys(cands: list[Candidate]) -> dict[str, list[int]]:
     return keys
 
 
-def _nearest(indices: list[int], cands: list[Candidate], pos: int) -> int:
-    before = [i for i in indices if cands[i].start < pos]
-    return before[-1] if before else indices[0]
-
-
 def resolve(
     text: str,
     firm: list[Candidate],

@@ -163,6 +163,8 @@ def _from_slot(ctx: _Context, a: int, b: int, quote_open: int):
         am = _ANAPHOR_END_RE.search(stripped)
         if am and am.group(1) in ORG_ANAPHORS:
             return _anaphor(ctx, am.group(1), quote_open)
+        if am and am.group(1) in gz.ROLE_NOUNS:
+            return ctx.recent(quote_open, "PERSON")  # "the minister said" after a named one
         if slot.rstrip().endswith(","):
             am2 = _APPOSITIVE_RE.search(slot)
             if am2:

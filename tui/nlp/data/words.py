@@ -74,6 +74,8 @@ COMMON_CAPS: frozenset[str] = frozenset(
     Days Week Weeks Month Months Decade Century Era Age Morning Afternoon Evening Night
     Stage Phase Act Scene Volume Issue Edition Update Note Notes Summary Background Context
     Analysis Comment Interview Profile Feature Review Preview Guide Explainer Timeline
+    Brexit Covid Coronavirus Omicron God Bible Koran Quran Bitcoin Islam Christianity
+    Judaism Hinduism Buddhism Internet Mother Father Sir Madam Lady Gentlemen
     """.split()
 )
 
