@@ -140,6 +140,8 @@ WEAK_PREFIXES = ("nav", "print", "skip")
 #: Whole class names (split at spaces only: "tag-review" is a post's taxonomy).
 WEAK_CLASSES = frozenset({"tag", "tags"})
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_TOKEN_LEVELS: dict[str, int] = {}
+_TOKEN_CACHE_MAX = 50_000
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 #: Short lines that are page furniture in any article ("Advertisement", ...).
 _FURNITURE = re.compile(
@@ -212,18 +214,37 @@ def inspect(node: LexborNode, cache: dict[str, int]) -> int:
 
 
 def name_level(names: str) -> int:
-    """Junk level (0, 1 or 2) that a class + id string alone implies."""
-    lowered = names.lower()
+    """Junk level (0, 1 or 2) that a class + id string alone implies.
+
+    Decided per whitespace-separated token, memoised across pages: the same
+    class names ("container", "row", "entry-content") recur everywhere.
+    """
+    level = 0
+    for token in names.lower().split():
+        found = _TOKEN_LEVELS.get(token)
+        if found is None:
+            found = _token_level(token)
+            if len(_TOKEN_LEVELS) >= _TOKEN_CACHE_MAX:
+                _TOKEN_LEVELS.clear()
+            _TOKEN_LEVELS[token] = found
+        if found > level:
+            level = found
+    return level
+
+
+def _token_level(token: str) -> int:
     for stem in STRONG_STEMS:
-        if stem in lowered:
+        if stem in token:
             return 2
     for stem in WEAK_STEMS:
-        if stem in lowered:
+        if stem in token:
             return 1
-    for word in _WORD_SPLIT.split(lowered):
+    if token in WEAK_CLASSES:
+        return 1
+    for word in _WORD_SPLIT.split(token):
         if word in WEAK_WORDS or word.startswith(WEAK_PREFIXES):
             return 1
-    return 0 if WEAK_CLASSES.isdisjoint(lowered.split()) else 1
+    return 0
 
 
 @dataclass(slots=True)
@@ -243,6 +264,8 @@ class Survey:
     names: dict[str, int] = field(default_factory=dict)
     #: Distance from the document node.
     depth: dict[int, int] = field(default_factory=dict)
+    #: Text of the paragraph units, as lexbor gave it.
+    text: dict[int, str] = field(default_factory=dict)
 
     def visit(self, node: LexborNode) -> int:
         """Memoise ``node`` and its unseen ancestors; returns the node's id."""
@@ -278,17 +301,23 @@ class Survey:
         return path[0][0] if path else node.mem_id
 
 
-def paragraph_units(paragraphs: list[LexborNode]) -> list[tuple[LexborNode, float]]:
-    """(element, text length) for the paragraph elements long enough to count."""
-    units = []
+#: A unit of text for the container search: element, weight, and its text when
+#: the element is a whole paragraph (so emission need not ask lexbor again).
+Unit = tuple[LexborNode, float, str | None]
+
+
+def paragraph_units(paragraphs: list[LexborNode]) -> list[Unit]:
+    """Paragraph elements long enough to count, weighted by their text length."""
+    units: list[Unit] = []
     for para in paragraphs:
-        length = len(para.text().strip())
+        text = para.text()
+        length = len(text.strip())
         if length >= MIN_PARAGRAPH:
-            units.append((para, float(length)))
+            units.append((para, float(length), text))
     return units
 
 
-def text_units(root: LexborNode) -> list[tuple[LexborNode, float]]:
+def text_units(root: LexborNode) -> list[Unit]:
     """(block element, unlinked text length) from the text nodes themselves.
 
     The slow path, for pages that keep their prose outside ``<p>`` (text and
@@ -314,7 +343,7 @@ def text_units(root: LexborNode) -> list[tuple[LexborNode, float]]:
         if in_link:
             linked[key] = linked.get(key, 0.0) + length
     return [
-        (owners[key], n - linked.get(key, 0.0))
+        (owners[key], n - linked.get(key, 0.0), None)
         for key, n in lengths.items()
         if n >= MIN_PARAGRAPH and linked.get(key, 0.0) < n / 2
     ]
@@ -363,10 +392,15 @@ def _blocked(survey: Survey, key: int, total: float) -> bool:
     return False
 
 
-def find_container(units: list[tuple[LexborNode, float]]) -> Found | None:
+def find_container(units: list[Unit]) -> Found | None:
     """The element holding the article's text units, or None if there are none."""
     survey = Survey()
-    weights = [(survey.visit(node), weight) for node, weight in units]
+    weights: list[tuple[int, float]] = []
+    for node, weight, text in units:
+        key = survey.visit(node)
+        weights.append((key, weight))
+        if text is not None:
+            survey.text[key] = text
     survey.mass = tally(survey, weights)
     total = sum(weight for _, weight in weights)
     good_units = [(key, w) for key, w in weights if not _blocked(survey, key, total)]
@@ -476,7 +510,7 @@ class _Emitter:
 
 
 #: What the selector-driven emitter asks lexbor for, in document order.
-EMIT_SELECTOR = "p, pre, h1, h2, h3, h4, h5, h6, li, blockquote, dt, dd, td, th, address"
+EMIT_SELECTOR = "p, pre, h1, h2, h3, h4, h5, h6, li, blockquote, dt, dd, td, th, address, br"
 
 
 #: Selected elements that may hold boilerplate or bare text of their own: they
@@ -498,11 +532,17 @@ def emit_selected(found: Found) -> list[Block]:
     container = found.container
     top = container.mem_id
     floor = survey.depth[top]
-    for node in container.css("br"):
-        node.replace_with("\n")  # "a<br>b" must not read as "ab".
     selected: dict[int, str] = {}
+    stale: set[int] = set()  # Elements whose remembered text had a <br> in it.
     for node in container.css(EMIT_SELECTOR):
-        selected[survey.visit(node)] = node.tag or ""
+        tag = node.tag or ""
+        if tag == "br":
+            parent = node.parent
+            if parent is not None:
+                stale.add(parent.mem_id)
+            node.replace_with("\n")  # "a<br>b" must not read as "ab".
+        else:
+            selected[survey.visit(node)] = tag
     selected.pop(top, None)  # css() matches the node it starts from, too.
     keys = list(selected)
     inner: set[int] = set()
@@ -525,7 +565,9 @@ def emit_selected(found: Found) -> list[Block]:
         if tag in ISLAND_TAGS:
             walker.run(node, _ISLAND_KIND[tag])
         elif key not in outer:
-            walker.add("heading" if tag in HEADING_TAGS else "paragraph", clean(node.text()))
+            text = None if key in stale else survey.text.get(key)
+            text = node.text() if text is None else text
+            walker.add("heading" if tag in HEADING_TAGS else "paragraph", clean(text))
     return walker.blocks
 
 

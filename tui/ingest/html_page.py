@@ -24,8 +24,8 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 # the open-element stack), so 100k nested <div>s would take minutes. A few
 # sampled windows tell cheaply whether a page opens far more tags than it
 # closes; only then is the real depth measured, and only a real bomb is flattened.
-_WINDOW = 4096
-_WINDOWS = 8
+_WINDOW = 2048
+_WINDOWS = 4
 _SUSPECT_DEPTH = 3000
 _MAX_DEPTH = 2000
 _TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
