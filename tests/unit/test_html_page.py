@@ -132,6 +132,25 @@ def test_time_element_canonical_and_title_suffix() -> None:
     assert art.bylines == ["Dee Fox"]
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Sarah E. Needleman", ["Sarah E. Needleman"]),
+        ("ANN LEE AND BOB ROY", ["ANN LEE", "BOB ROY"]),
+        ("João e Maria", ["João", "Maria"]),
+        ("https://facebook.com/someone", []),
+    ],
+)
+def test_byline_splitting(raw: str, expected: list[str]) -> None:
+    head = f'<meta name="author" content="{raw}">'
+    assert parse(page(article_body(), head)).bylines == expected
+
+
+def test_url_is_not_a_source_name() -> None:
+    head = '<meta property="og:site_name" content="https://www.example.org">'
+    assert parse(page(article_body(), head)).source is None
+
+
 def test_title_falls_back_to_h1_and_not_repeated_in_body() -> None:
     art = parse(page(article_body()))
     assert art.title == "Sea wall approved"

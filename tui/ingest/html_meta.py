@@ -62,7 +62,9 @@ _DATE_KEYS = (
 )
 _MAX_JSON_ITEMS = 2000
 _BY_PREFIX = re.compile(r"^(?:written\s+|posted\s+|words\s+|reported\s+)?by\s*[:\-]?\s+", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\be\b|\by\b|\bet\b|\bи\b)\s*", re.I)
+# "and" in any case; the one-letter conjunctions of other languages only in lower
+# case, so that a middle initial ("Sarah E. Needleman") is not a separator.
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s(?i:and)\s|\s(?:und|e|y|et|и)\s)\s*")
 _URLISH = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Za-z]{4}))?")
@@ -188,9 +190,10 @@ def find_source(page: PageMeta) -> str | None:
     ld_name = clean_text(publisher.get("name")) if isinstance(publisher, dict) else ""
     ld_name = ld_name or clean_text(publisher)
     fallback = page.ld_publishers[0] if page.ld_publishers else ""
-    return (
-        page.first("og:site_name") or ld_name or page.first("application-name") or fallback or None
-    )
+    for name in (page.first("og:site_name"), ld_name, page.first("application-name"), fallback):
+        if name and not _URLISH.search(name):
+            return name
+    return None
 
 
 def find_url(page: PageMeta) -> str | None:
