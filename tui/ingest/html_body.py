@@ -123,13 +123,13 @@ PARAGRAPH_SELECTOR = "p, pre"
 PARAGRAPH_TAGS = frozenset({"p", "pre"})
 
 #: Substrings of a class or id that mark comments and consent banners.
-STRONG_STEMS = ("comment", "disqus", "cookie", "consent", "gdpr", "replies")
+STRONG_STEMS = ("comment", "disqus", "cookie", "consent", "gdpr", "replies", "footer")
 #: Substrings of a class or id that mark boilerplate (unless it wraps the article).
 WEAK_STEMS = (
     "share", "sharing", "social", "related", "newsletter", "subscri", "promo", "sidebar",
     "breadcrumb", "advert", "sponsor", "recirc", "outbrain", "taboola", "popup", "modal",
     "signup", "sign-up", "byline", "caption", "credit", "pagination", "pager", "masthead",
-    "widget", "banner", "footer", "header", "toolbar", "trending", "popular", "recommend",
+    "widget", "banner", "header", "toolbar", "trending", "popular", "recommend",
     "hidden", "sr-only", "visually", "screen-reader", "follow", "donate", "rating",
     "readmore", "read-more", "more-stories", "more-articles", "more-news", "see-also",
     "also-read", "author", "menu", "tag-list", "taglist", "tag-links", "tag-cloud",
