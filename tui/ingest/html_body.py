@@ -6,10 +6,11 @@ it and walks *up* from them, memoising every ancestor it meets, so each element
 is looked at once. From that walk it knows, per element, how much paragraph
 text it holds and whether it sits inside something named like boilerplate
 (comments, share bars, related links, ...). The container is the element the
-article's paragraphs credit most (the readability idea); blocks are then
-emitted by an explicit-stack walk of that container alone, which takes each
-paragraph's text from lexbor in one call and does not enter boilerplate.
-Nothing here recurses, so nesting depth is harmless.
+article's paragraphs credit most (the readability idea). Its blocks come from
+one selector call when the article lives in paragraphs, or from an
+explicit-stack walk of the container when it has bare text in ``<div>``s; both
+skip whatever boilerplate lies between a block and the container. Nothing here
+recurses, so nesting depth is harmless.
 """
 
 from __future__ import annotations
@@ -581,9 +582,6 @@ def _buried(survey: Survey, good: dict[int, float], key: int, floor: int) -> boo
     return False
 
 
-EMIT_MODE = "css"
-
-
 def extract_blocks(root: LexborNode, paragraphs: list[LexborNode]) -> list[Block]:
     """The article body given the page's root and paragraph elements; may be empty."""
     found = find_container(paragraph_units(paragraphs))
@@ -591,6 +589,6 @@ def extract_blocks(root: LexborNode, paragraphs: list[LexborNode]) -> list[Block
         found = find_container(text_units(root)) or found
     if found is None:
         return []
-    if EMIT_MODE == "css" and not found.bare:
-        return emit_selected(found)
-    return _Emitter(found).run()
+    if found.bare:
+        return _Emitter(found).run()  # Text outside paragraphs: walk node by node.
+    return emit_selected(found)
