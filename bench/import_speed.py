@@ -59,9 +59,8 @@ def main() -> None:
         rates = []
         for run in range(args.runs):
             with Library.open(Path(tmp) / f"lib{run}") as library:
-                analyzer = library.analyzer() if args.analyze else None
                 start = time.perf_counter()
-                report = library.import_paths([corpus], analyzer=analyzer)
+                report = library.import_paths([corpus], analyze=args.analyze)
                 elapsed = time.perf_counter() - start
             done = len(report.imported) + len(report.duplicates) + len(report.failures)
             rates.append(done / elapsed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,6 +47,34 @@ def build_parser() -> argparse.ArgumentParser:
     p_extract = sub.add_parser("extract", help="print what the importers extract; stores nothing")
     p_extract.add_argument("--json", action="store_true", help="one JSON object per line")
     p_extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p_analyze = sub.add_parser(
+        "analyze", help="print the entities and quotations found in files; stores nothing"
+    )
+    p_analyze.add_argument("--json", action="store_true", help="one JSON object per line")
+    p_analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p_related = sub.add_parser("related", help="articles related to one, with the reasons")
+    p_related.add_argument("id", help="article id (or a unique prefix of it)")
+    p_related.add_argument("--json", action="store_true", help="one JSON object per line")
+    p_related.add_argument("--limit", type=int, default=20)
+
+    p_alias = sub.add_parser("alias", help="merge or split entities the analyser got wrong")
+    alias_sub = p_alias.add_subparsers(dest="alias_command", metavar="ACTION", required=True)
+    p_merge = alias_sub.add_parser("merge", help="treat NAME as the same entity as INTO")
+    p_merge.add_argument("name")
+    p_merge.add_argument("into")
+    p_unmerge = alias_sub.add_parser("unmerge", help="take a merge back")
+    p_unmerge.add_argument("name")
+    p_split = alias_sub.add_parser(
+        "split", help="keep mentions written SURFACE apart from entity CANONICAL"
+    )
+    p_split.add_argument("surface")
+    p_split.add_argument("canonical")
+    p_unsplit = alias_sub.add_parser("unsplit", help="take a split back")
+    p_unsplit.add_argument("surface")
+    p_unsplit.add_argument("canonical")
+    alias_sub.add_parser("list", help="list merges and splits")
     return parser
 
 
@@ -62,6 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`lede list | head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def run_app(directory: Path) -> int:
@@ -82,12 +116,12 @@ def cmd_import(args: argparse.Namespace, directory: Path) -> int:
 
     paths: list[Path] = args.paths
     with _open(directory, read_only=False) as library:
-        analyzer = None if args.no_analyze else library.analyzer()
+        analyze = not args.no_analyze
         total = sum(1 for _ in gather(paths))
         if total > PROGRESS_THRESHOLD and sys.stderr.isatty():
-            report = _import_with_progress(library, paths, analyzer, total)
+            report = _import_with_progress(library, paths, analyze, total)
         else:
-            report = library.import_paths(paths, analyzer=analyzer)
+            report = library.import_paths(paths, analyze=analyze)
     err = sys.stderr
     for path, reason in report.failures:
         print(f"lede: {one_line(str(path))}: {one_line(reason)}", file=err)
@@ -99,7 +133,7 @@ def cmd_import(args: argparse.Namespace, directory: Path) -> int:
     return 0 if report.ok else 1
 
 
-def _import_with_progress(library: Any, paths: list[Path], analyzer: Any, total: int) -> Any:
+def _import_with_progress(library: Any, paths: list[Path], analyze: bool, total: int) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     columns = (TextColumn("Importing"), BarColumn(), MofNCompleteColumn())
@@ -109,7 +143,7 @@ def _import_with_progress(library: Any, paths: list[Path], analyzer: Any, total:
         def advance(done: int, _total: int, _path: Path) -> None:
             bar.update(task, completed=done)
 
-        return library.import_paths(paths, analyzer=analyzer, progress=advance)
+        return library.import_paths(paths, analyze=analyze, progress=advance)
 
 
 def _stderr_console() -> Any:
@@ -189,9 +223,85 @@ def cmd_extract(args: argparse.Namespace, _directory: Path) -> int:
     return 1 if failed else 0
 
 
+def cmd_analyze(args: argparse.Namespace, _directory: Path) -> int:
+    from tui.analyze_files import analyze_file_record
+
+    failed = False
+    for path in args.files:
+        record = analyze_file_record(path)
+        if record.get("error"):
+            failed = True
+            print(f"lede: {one_line(str(path))}: {one_line(record['error'])}", file=sys.stderr)
+        if args.json:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif not record.get("error"):
+            _print_analysis(record)
+    return 1 if failed else 0
+
+
+def _print_analysis(record: dict[str, Any]) -> None:
+    out = sys.stdout
+    out.write(f"{one_line(record['path'])}\n")
+    counts: dict[tuple[str, str], int] = {}
+    for entity in record["entities"]:
+        key = (entity["type"], entity["canonical"])
+        counts[key] = counts.get(key, 0) + 1
+    for (kind, name), count in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1])):
+        out.write(f"  {kind:<6} {one_line(name)} ×{count}\n")
+    for quote in record["quotes"]:
+        speaker = quote["speaker"] or "(unnamed)"
+        out.write(f"  QUOTE  {one_line(speaker)}: “{one_line(quote['text'])[:100]}”\n")
+
+
+def cmd_related(args: argparse.Namespace, directory: Path) -> int:
+    with _open(directory, read_only=True) as library:
+        meta = library.resolve_id(args.id)
+        if meta is None:
+            print(f"lede: no article with id {one_line(args.id)!r}", file=sys.stderr)
+            return 1
+        for hit in library.related(meta.id, args.limit):
+            other = library.meta(hit.article_id)
+            title = other.title if other else ""
+            if args.json:
+                row = {
+                    "id": hit.article_id,
+                    "title": title,
+                    "score": hit.score,
+                    "reason": hit.reason,
+                    "shared": [{"key": s.key, "weight": round(s.weight, 4)} for s in hit.shared],
+                }
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(
+                    f"{hit.article_id[:8]}  {hit.score:6.2f}  {one_line(title)}\n"
+                    f"          {one_line(hit.reason)}\n"
+                )
+    return 0
+
+
+def cmd_alias(args: argparse.Namespace, directory: Path) -> int:
+    action = args.alias_command
+    with _open(directory, read_only=action == "list") as library:
+        if action == "merge":
+            library.merge_entities(args.name, args.into)
+        elif action == "unmerge":
+            library.merge_entities(args.name, None)
+        elif action in ("split", "unsplit"):
+            library.split_entity(args.surface, args.canonical, on=action == "split")
+        else:
+            for name, into in sorted(library.store.user.merges().items()):
+                print(f"merge  {one_line(name)} -> {one_line(into)}")
+            for surface, canonical in library.store.user.splits():
+                print(f"split  {one_line(surface)} apart from {one_line(canonical)}")
+    return 0
+
+
 COMMANDS = {
     "import": cmd_import,
     "list": cmd_list,
     "show": cmd_show,
     "extract": cmd_extract,
+    "analyze": cmd_analyze,
+    "related": cmd_related,
+    "alias": cmd_alias,
 }

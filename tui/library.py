@@ -14,6 +14,10 @@ from pathlib import Path
 
 from tui.gather import Candidate, describe_os_error, gather
 from tui.identity import article_id, text_key
+from tui.index.aliases import apply_rules
+from tui.index.features import features_of
+from tui.index.related import RelatedArticle, RelatedIndex
+from tui.index.store import DerivedIndexes
 from tui.ingest.errors import IngestError
 from tui.model import Analysis, Article, ArticleMeta, Block, ParsedArticle
 from tui.store import LibraryStore
@@ -23,7 +27,6 @@ from tui.store import LibraryStore
 #: the uncommitted batch (never anything committed before).
 COMMIT_EVERY = 500
 
-Analyzer = Callable[[str], Analysis]
 Progress = Callable[[int, int, Path], None]
 
 
@@ -42,8 +45,10 @@ class ImportReport:
 
 def parse_file(path: Path, data: bytes) -> list[ParsedArticle]:
     """Parse one file's bytes into articles; IngestError for anything unusable."""
-    from tui.ingest import parse_bytes  # Deferred: importers are only needed to import.
+    from tui.ingest import parse_bytes, sniff  # Deferred: only needed to import.
 
+    if sniff(data, path.name) == "lede-backup":
+        raise IngestError("this is a Lede backup; restoring backups is not supported yet")
     articles = parse_bytes(data, path.name)
     if not articles:
         raise IngestError("no articles found")
@@ -60,6 +65,7 @@ class Library:
     def __init__(self, store: LibraryStore) -> None:
         self.store = store
         self.root = store.root
+        self.indexes = DerivedIndexes(store.root)
 
     @classmethod
     def open(cls, directory: Path, *, read_only: bool = False) -> Library:
@@ -74,13 +80,11 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def analyzer(self) -> Analyzer | None:
-        """The analyser imports run, or None while the NLP layer offers none."""
-        try:
-            from tui.nlp import analyze
-        except ImportError:
-            return None
-        return analyze
+    def analyze_text(self, text: str) -> Analysis:
+        """Entities and quotations of ``text``, with what the library knows of names."""
+        from tui.nlp import analyze  # Deferred: the analyser loads only when used.
+
+        return analyze(text, self.indexes.names)
 
     # Reading ---------------------------------------------------------------------
     def articles(self) -> list[ArticleMeta]:
@@ -112,15 +116,82 @@ class Library:
             standfirst=body.get("standfirst", ""),
             blocks=[Block(kind, text) for kind, text in body.get("blocks", [])],
             related_headlines=list(body.get("related_headlines", [])),
-            analysis=Analysis.from_dict(analysis) if analysis else None,
+            analysis=self.view(Analysis.from_dict(analysis)) if analysis else None,
         )
+
+    # Entities, quotations, related articles --------------------------------------
+    def view(self, analysis: Analysis) -> Analysis:
+        """An analysis as the user sees it: their merges and splits applied."""
+        user = self.store.user
+        return apply_rules(analysis, user.merges(), user.splits())
+
+    def _related_index(self) -> RelatedIndex:
+        index = self.indexes.related
+        if not self.indexes.related_on_disk and len(index) < len(self.store.catalog):
+            self.rebuild_indexes()
+            index = self.indexes.related
+        index.set_aliases(self.store.user.merges())
+        return index
+
+    def related(self, article_id: str, limit: int = 20) -> list[RelatedArticle]:
+        """Other articles ranked by shared entities, speakers and quotations, with reasons."""
+        return self._related_index().related(article_id, limit)
+
+    def articles_with(self, key: str) -> list[ArticleMeta]:
+        """Articles with a feature: ``P:``/``O:``/``L:`` + entity, ``S:`` + speaker."""
+        ids = self._related_index().articles_with(key)
+        return [meta for meta in map(self.store.catalog.get, ids) if meta]
+
+    def merge_entities(self, name: str, into: str | None) -> None:
+        """Treat entity ``name`` as ``into`` everywhere (``None`` takes it back)."""
+        self.store.user.set_merge(name, into)
+
+    def split_entity(self, surface: str, canonical: str, on: bool = True) -> None:
+        """Keep mentions written ``surface`` apart from ``canonical``; re-indexes them."""
+        affected = self.articles_with_raw(canonical) + self.articles_with_raw(surface)
+        self.store.user.set_split(surface, canonical, on)
+        for meta in affected:
+            self._index_article(meta.id)
+        self.indexes.save()
+
+    def articles_with_raw(self, canonical: str) -> list[ArticleMeta]:
+        """Articles whose stored analysis names ``canonical`` (or ``surface``), any type."""
+        index = self.indexes.related
+        ids: set[str] = set()
+        for prefix in ("P", "O", "L", "S"):
+            ids.update(index.articles_with(f"{prefix}:{canonical}"))
+        return [meta for meta in map(self.store.catalog.get, sorted(ids)) if meta]
+
+    def _index_article(self, article_id: str) -> None:
+        body = self.store.bodies.read_body(article_id) or {}
+        if body.get("analysis"):
+            raw = Analysis.from_dict(body["analysis"])
+            splits = self.store.user.splits()
+            self.indexes.related.add(article_id, features_of(apply_rules(raw, {}, splits)))
+
+    def rebuild_indexes(self) -> int:
+        """Rebuild name statistics and the related index from the stored bodies."""
+        self.indexes.reset()
+        count = 0
+        splits = self.store.user.splits()
+        for meta in self.store.catalog.all():
+            body = self.store.bodies.read_body(meta.id) or {}
+            if not body.get("analysis"):
+                continue
+            raw = Analysis.from_dict(body["analysis"])
+            self.indexes.names.add(raw)
+            self.indexes.related.add(meta.id, features_of(apply_rules(raw, {}, splits)))
+            count += 1
+        if not self.store.read_only:
+            self.indexes.save()
+        return count
 
     # Importing -------------------------------------------------------------------
     def import_paths(
         self,
         paths: Iterable[Path],
         *,
-        analyzer: Analyzer | None = None,
+        analyze: bool = True,
         progress: Progress | None = None,
     ) -> ImportReport:
         """Import every importable file under ``paths``; bad files are reported, not fatal."""
@@ -130,21 +201,26 @@ class Library:
         seen_in_batch: dict[str, str] = {}
         try:
             for done, candidate in enumerate(candidates, 1):
-                self._import_candidate(candidate, analyzer, report, pending, seen_in_batch)
+                self._import_candidate(candidate, analyze, report, pending, seen_in_batch)
                 if len(pending) >= COMMIT_EVERY:
-                    self.store.commit(pending)
-                    pending.clear()
+                    self._commit(pending)
                 if progress:
                     progress(done, len(candidates), candidate.path)
         finally:
             # Whatever happened, what was fully written gets committed.
-            self.store.commit(pending)
+            self._commit(pending)
         return report
+
+    def _commit(self, pending: list[ArticleMeta]) -> None:
+        if pending:
+            self.store.commit(pending)
+            self.indexes.save()
+            pending.clear()
 
     def _import_candidate(
         self,
         candidate: Candidate,
-        analyzer: Analyzer | None,
+        analyze: bool,
         report: ImportReport,
         pending: list[ArticleMeta],
         seen_in_batch: dict[str, str],
@@ -183,7 +259,7 @@ class Library:
             if not raw_written:
                 self.store.bodies.write_raw(sha, data)
                 raw_written = True
-            meta = self._store_article(item, path, sha, text_hash, analyzer)
+            meta = self._store_article(item, path, sha, text_hash, analyze)
             seen_in_batch[text_hash] = meta.id
             if item.url:
                 seen_in_batch[item.url] = meta.id
@@ -196,10 +272,14 @@ class Library:
         path: Path,
         sha: str,
         text_hash: str,
-        analyzer: Analyzer | None,
+        analyze: bool,
     ) -> ArticleMeta:
         new_id = article_id(item.url, text_hash)
-        analysis = analyzer(item.text) if analyzer else None
+        analysis = self.analyze_text(item.text) if analyze else None
+        if analysis is not None:
+            self.indexes.names.add(analysis)
+            splits = self.store.user.splits()
+            self.indexes.related.add(new_id, features_of(apply_rules(analysis, {}, splits)))
         meta = ArticleMeta(
             id=new_id,
             title=item.title,

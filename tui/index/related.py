@@ -52,22 +52,26 @@ class RelatedArticle:
         return explain(self.shared)
 
 
-def explain(shared: list[Shared], most: int = 4) -> str:
+def _names(labels: list[str], most: int) -> str:
+    text = ", ".join(labels[:most])
+    if len(labels) > most:
+        text += f" and {len(labels) - most} more"
+    return text
+
+
+def explain(shared: list[Shared], most: int = 3) -> str:
     """A short reason, e.g. ``same quotation from X; quotes Geng Shuang; shares Hikvision``."""
     parts: list[str] = []
-    quoted = [s.label for s in shared if s.kind == "Q"]
+    quoted = list(dict.fromkeys(s.label for s in shared if s.kind == "Q"))
     if quoted:
-        parts.append("same quotation from " + ", ".join(dict.fromkeys(quoted)))
+        parts.append("same quotation from " + _names(quoted, most))
     speakers = [s.label for s in shared if s.kind == "S" and s.label not in quoted]
     if speakers:
-        parts.append("quotes " + ", ".join(speakers[:most]))
+        parts.append("quotes " + _names(speakers, most))
     named = set(quoted) | set(speakers)
     entities = [s.label for s in shared if s.kind in "POL" and s.label not in named]
     if entities:
-        text = "shares " + ", ".join(entities[:most])
-        if len(entities) > most:
-            text += f" and {len(entities) - most} more"
-        parts.append(text)
+        parts.append("shares " + _names(entities, most + 1))
     return "; ".join(parts)
 
 

@@ -35,6 +35,7 @@ class UserData:
         self.state = self.db.table("state", cache_size=0)
         self.bookmarks_table = self.db.table("bookmarks", cache_size=0)
         self.settings = self.db.table("settings", cache_size=0)
+        self.aliases = self.db.table("aliases", cache_size=0)
 
     # Read state and position -------------------------------------------------
     def _state(self, article_id: str) -> dict[str, Any]:
@@ -80,6 +81,32 @@ class UserData:
 
     def bookmarked_ids(self) -> list[str]:
         return [row["article"] for row in self.bookmarks_table.all()]
+
+    # Entity corrections (merges and splits) -----------------------------------
+    def merges(self) -> dict[str, str]:
+        return {row["name"]: row["into"] for row in self.aliases.search(_Q.kind == "merge")}
+
+    def splits(self) -> list[tuple[str, str]]:
+        rows = self.aliases.search(_Q.kind == "split")
+        return [(row["surface"], row["canonical"]) for row in rows]
+
+    def set_merge(self, name: str, into: str | None) -> None:
+        """Merge entity ``name`` into ``into``; ``None`` takes the merge back."""
+        where = (_Q.kind == "merge") & (_Q.name == name)
+        if into is None:
+            self.aliases.remove(where)
+        else:
+            self.aliases.upsert({"kind": "merge", "name": name, "into": into}, where)
+
+    def set_split(self, surface: str, canonical: str, on: bool = True) -> None:
+        """Keep mentions written ``surface`` apart from ``canonical`` (or stop doing so)."""
+        where = (_Q.kind == "split") & (_Q.surface == surface) & (_Q.canonical == canonical)
+        if on:
+            self.aliases.upsert(
+                {"kind": "split", "surface": surface, "canonical": canonical}, where
+            )
+        else:
+            self.aliases.remove(where)
 
     # Settings ------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
