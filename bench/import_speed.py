@@ -1,8 +1,8 @@
 """End-to-end import speed: a directory of 1,000 HTML pages into an empty library.
 
 Pages are the extraction bench's real pages (``../shared/extraction-bench``),
-each copied ~11 times with its canonical URL and one paragraph made unique so
-that none is a duplicate; without ``../shared`` a synthetic page stands in.
+each copied ~11 times with a unique canonical URL and text so that none is a
+duplicate; without ``../shared`` a synthetic page stands in.
 Analysis is excluded (``--analyze`` includes it). Prints pages/s, best of
 ``--runs``.
 
@@ -36,13 +36,18 @@ def source_pages() -> list[bytes]:
 
 
 def make_corpus(directory: Path, count: int) -> None:
+    """Write ``count`` distinct pages: a unique canonical URL first in <head> (the
+    extractor takes the first), and a copy number in every paragraph so that the
+    texts differ too."""
     pages = source_pages()
-    canonical = re.compile(rb'(<link[^>]+rel="?canonical"?[^>]*href=")([^"]*)', re.I)
+    head = re.compile(rb"<head[^>]*>", re.I)
     for n in range(count):
         page = pages[n % len(pages)].replace(b"{n}", str(n).encode())
-        unique = f"<p>Bench copy number {n} of this page.</p>".encode()
-        page = canonical.sub(rb"\g<1>\g<2>?copy=" + str(n).encode(), page, count=1)
-        page = page.replace(b"</body>", unique + b"</body>", 1)
+        link = f'<link rel="canonical" href="https://bench.invalid/copy/{n}">'.encode()
+        page, found = head.subn(lambda m, link=link: m.group(0) + link, page, count=1)
+        if not found:
+            page = link + page
+        page = page.replace(b"</p>", f" (copy {n})</p>".encode())
         (directory / f"page{n:05d}.html").write_bytes(page)
 
 

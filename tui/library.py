@@ -119,6 +119,12 @@ class Library:
             analysis=self.view(Analysis.from_dict(analysis)) if analysis else None,
         )
 
+    def raw_bytes(self, article_id: str) -> bytes | None:
+        """The bytes the article was imported from, for re-extraction."""
+        body = self.store.bodies.read_body(article_id) or {}
+        ref = body.get("raw")
+        return self.store.raw.read(ref) if isinstance(ref, dict) else None
+
     # Entities, quotations, related articles --------------------------------------
     def view(self, analysis: Analysis) -> Analysis:
         """An analysis as the user sees it: their merges and splits applied."""
@@ -246,7 +252,7 @@ class Library:
             report.failures.append((path, f"unexpected error ({type(exc).__name__}: {exc})"))
             return
         sha = hashlib.sha256(data).hexdigest()
-        raw_written = False
+        raw_ref: dict[str, object] | None = None
         for item in parsed:
             text_hash = text_key(item.text)
             existing = self.store.catalog.find_duplicate(item.url, text_hash)
@@ -256,10 +262,9 @@ class Library:
             if existing:
                 report.duplicates.append((path, existing))
                 continue
-            if not raw_written:
-                self.store.bodies.write_raw(sha, data)
-                raw_written = True
-            meta = self._store_article(item, path, sha, text_hash, analyze)
+            if raw_ref is None:
+                raw_ref = self.store.raw.append(data)
+            meta = self._store_article(item, path, sha, text_hash, analyze, raw_ref)
             seen_in_batch[text_hash] = meta.id
             if item.url:
                 seen_in_batch[item.url] = meta.id
@@ -273,6 +278,7 @@ class Library:
         sha: str,
         text_hash: str,
         analyze: bool,
+        raw_ref: dict[str, object],
     ) -> ArticleMeta:
         new_id = article_id(item.url, text_hash)
         analysis = self.analyze_text(item.text) if analyze else None
@@ -302,7 +308,8 @@ class Library:
             "blocks": [[block.kind, block.text] for block in item.blocks],
             "related_headlines": list(item.related_headlines),
             "analysis": analysis.to_dict() if analysis else None,
+            "raw": raw_ref,
         }
-        # The body is durable before the catalog that points to it is written.
-        self.store.bodies.write_body(new_id, body)
+        # Made durable in one sync by the batch commit, before the catalog names it.
+        self.store.bodies.write_body(new_id, body, durable=False)
         return meta

@@ -178,3 +178,14 @@ def test_listing_matches_the_catalog_after_import(library_dir: Path) -> None:
         ids = {m.id for m in library.articles()}
     listing = json.loads((library_dir / "listing.json").read_text())
     assert set(listing["id"]) == ids
+
+
+def test_imported_bytes_are_kept_for_re_extraction(library_dir: Path, tmp_path: Path) -> None:
+    page = tmp_path / "good.html"
+    page.write_bytes(GOOD_HTML)
+    with Library.open(library_dir) as library:
+        report = library.import_paths([SEED, page])
+        ids = [meta.id for _path, meta in report.imported]
+    with Library.open(library_dir) as library:
+        assert library.raw_bytes(ids[0]) == SEED.read_bytes()
+        assert library.raw_bytes(ids[1]) == GOOD_HTML

@@ -6,7 +6,7 @@ Layout of a library directory::
     catalog.json     TinyDB: schema version + list metadata of every article
     listing.json     derived: the list's columns, fast to load at start
     bodies/ab/ID.json  one per article: blocks, standfirst, analysis (written once)
-    raw/ab/SHA.z     the imported bytes, zlib-compressed, for re-extraction
+    raw/*.pack       the imported bytes, zlib-compressed, appended (see rawpack.py)
     user.json        TinyDB: read state, positions, bookmarks, settings
 """
 
@@ -18,11 +18,12 @@ from pathlib import Path
 from tui.model import ArticleMeta
 
 from .atomic import remove_stale_temp_files
-from .bodies import BodyStore
+from .bodies import BodyStore, sync_all
 from .catalog import CATALOG_FILE, Catalog, SchemaTooNewError
 from .json_storage import CorruptFileError
 from .listing import Listing, file_stamp, read_listing, write_listing
 from .lock import LibraryLock, LibraryLockedError
+from .rawpack import RawPacks
 from .userdata import UserData
 
 __all__ = [
@@ -49,6 +50,7 @@ class LibraryStore:
             remove_stale_temp_files(root)
         try:
             self.bodies = BodyStore(root)
+            self.raw = RawPacks(root)
             self.user = UserData(root, read_only=read_only)
             if not read_only and not (root / CATALOG_FILE).exists():
                 _ = self.catalog  # Creates the file with its schema version.
@@ -65,6 +67,10 @@ class LibraryStore:
         """Add a batch of articles to the catalog, then refresh the listing."""
         if not metas:
             return
+        # Bodies and raw pages written without fsync become durable before the
+        # catalog names them.
+        self.raw.sync()
+        sync_all()
         self.catalog.add_many(metas)
         self._write_listing()
 
@@ -85,4 +91,5 @@ class LibraryStore:
         if "catalog" in self.__dict__:
             self.catalog.close()
         self.user.close()
+        self.raw.close()
         self.lock.release()

@@ -27,9 +27,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
 
     With ``durable`` the data and the rename are fsynced before returning, so a
     write that returned survives a crash or power loss. On any error the temp
-    file is removed and ``path`` is left exactly as it was.
+    file is removed and ``path`` is left exactly as it was. The parent directory
+    must exist.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

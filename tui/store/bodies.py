@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import zlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,27 +12,40 @@ from .json_storage import dumps_compact, read_json_file
 BODY_SCHEMA = 1
 
 
+def sync_all() -> None:
+    """Flush every written file to disk at once: one sync for a whole import batch
+    costs far less than an fsync per body file (measured: ~0.5 ms each)."""
+    os.sync()
+
+
 def _shard(root: Path, key: str, suffix: str) -> Path:
     # Two hex characters of fan-out keep directories small at 100k articles.
     return root / key[:2] / f"{key}{suffix}"
 
 
 class BodyStore:
-    """Article bodies (blocks, standfirst, analysis) in ``bodies/``; raw pages in ``raw/``."""
+    """Article bodies (blocks, standfirst, analysis, raw-page reference) in ``bodies/``."""
 
     def __init__(self, root: Path) -> None:
         self.bodies_dir = root / "bodies"
-        self.raw_dir = root / "raw"
+        self._made_dirs: set[Path] = set()
+
+    def _prepare(self, path: Path) -> Path:
+        # One mkdir per shard directory per process, not one per file written.
+        if path.parent not in self._made_dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made_dirs.add(path.parent)
+        return path
 
     def body_path(self, article_id: str) -> Path:
         return _shard(self.bodies_dir, article_id, ".json")
 
-    def raw_path(self, sha256: str) -> Path:
-        return _shard(self.raw_dir, sha256, ".z")
-
-    def write_body(self, article_id: str, body: dict[str, Any]) -> None:
+    def write_body(self, article_id: str, body: dict[str, Any], *, durable: bool = True) -> None:
+        """Write a body; with ``durable=False`` the caller must :func:`sync_all` before
+        anything that refers to it is committed (imports do this once per batch)."""
         record = {"schema": BODY_SCHEMA, "id": article_id, **body}
-        atomic_write_bytes(self.body_path(article_id), dumps_compact(record))
+        path = self._prepare(self.body_path(article_id))
+        atomic_write_bytes(path, dumps_compact(record), durable=durable)
 
     def read_body(self, article_id: str) -> dict[str, Any] | None:
         data = read_json_file(self.body_path(article_id))
@@ -40,15 +53,3 @@ class BodyStore:
 
     def has_body(self, article_id: str) -> bool:
         return self.body_path(article_id).is_file()
-
-    def write_raw(self, sha256: str, data: bytes) -> None:
-        """Keep the imported bytes (compressed) so an article can be re-extracted later."""
-        path = self.raw_path(sha256)
-        if not path.exists():
-            atomic_write_bytes(path, zlib.compress(data, 1))
-
-    def read_raw(self, sha256: str) -> bytes | None:
-        try:
-            return zlib.decompress(self.raw_path(sha256).read_bytes())
-        except FileNotFoundError:
-            return None
