@@ -1,7 +1,7 @@
 """Kill a writing process at random moments: every write that returned must survive.
 
-A forked child writes to the library in a loop (catalog batches with their body
-files, read state, positions, bookmarks, settings) and reports each write on a
+A forked child writes to the library in a loop (real imports, catalog batches
+with their body files, read state, positions, bookmarks, settings) and reports each write on a
 pipe only after the call returned. The parent SIGKILLs it after a random delay,
 reopens the library, and checks that the files parse and every reported write
 is there. This runs well over 100 times against one growing library.
@@ -15,18 +15,27 @@ import signal
 import time
 from pathlib import Path
 
+import tui.ingest.dispatch  # noqa: F401 - loaded once here, inherited by every forked child
+from tui.library import Library
 from tui.model import ArticleMeta
-from tui.store import LibraryStore
 
 KILLS = 120
 
 
-def _child(library_dir: Path, round_no: int, ack_fd: int) -> None:
-    store = LibraryStore(library_dir)
+def _child(library_dir: Path, pages: Path, round_no: int, ack_fd: int) -> None:
+    library = Library.open(library_dir)
+    store = library.store
     for n in range(10_000):
         key = f"{round_no:04x}{n:012x}"
-        kind = n % 4
-        if kind == 0:
+        kind = (n + 4) % 5  # The first write of each round is an import.
+        if kind == 4:
+            # The real import path: bodies and raw pages synced once, then the catalog.
+            page = pages / f"{key}.md"
+            page.write_text(f"# Page {key}\n\nBody text of page {key}, long enough to keep.\n")
+            report = library.import_paths([page], analyze=False)
+            ((_path, meta),) = report.imported
+            key = meta.id
+        elif kind == 0:
             meta = ArticleMeta(id=key, title=f"t{key}", text_hash=f"h{key}")
             store.bodies.write_body(key, {"blocks": [["paragraph", f"body {key}"]]})
             store.catalog.add_many([meta])
@@ -50,7 +59,9 @@ def _acked(read_fd: int) -> list[tuple[int, str, int]]:
     return [(int(kind), key, int(n)) for kind, key, n in fields]
 
 
-def test_writes_that_returned_survive_sigkill(library_dir: Path) -> None:
+def test_writes_that_returned_survive_sigkill(library_dir: Path, tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
     rng = random.Random(20261128)
     owed: list[tuple[int, str, int]] = []
     for round_no in range(KILLS):
@@ -59,7 +70,7 @@ def test_writes_that_returned_survive_sigkill(library_dir: Path) -> None:
         if pid == 0:  # pragma: no cover - runs in the child
             os.close(read_fd)
             try:
-                _child(library_dir, round_no, write_fd)
+                _child(library_dir, pages, round_no, write_fd)
             finally:
                 os._exit(1)
         os.close(write_fd)
@@ -70,9 +81,15 @@ def test_writes_that_returned_survive_sigkill(library_dir: Path) -> None:
         os.close(read_fd)
 
         # The library must open (no torn file) and hold every acknowledged write.
-        store = LibraryStore(library_dir)
+        library = Library.open(library_dir)
+        store = library.store
         for kind, key, n in owed:
-            if kind == 0:
+            if kind == 4:
+                article = library.article(key)
+                assert article is not None, key
+                assert article.text.startswith("Body text of page")
+                assert library.raw_bytes(key) is not None
+            elif kind == 0:
                 assert store.catalog.get(key) is not None, key
                 assert store.bodies.read_body(key)["blocks"] == [["paragraph", f"body {key}"]]
             elif kind == 1:
@@ -81,5 +98,6 @@ def test_writes_that_returned_survive_sigkill(library_dir: Path) -> None:
                 assert store.user.is_bookmarked(key)
             else:
                 assert store.user.get_setting(key) == n
-        store.close()
-    assert len(owed) > KILLS  # The child really did write between kills.
+        library.close()
+    assert len(owed) > KILLS  # The child really did write between kills...
+    assert {kind for kind, _key, _n in owed} == {0, 1, 2, 3, 4}  # ...of every kind.
