@@ -98,11 +98,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
+#: The bundled sample library, imported on first run into an empty library.
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "sample_articles"
+
+
 def run_app(directory: Path) -> int:
     from tui.app.factory import make_app  # Deferred: Textual loads only for the app.
 
+    first_run_import(directory)
     make_app(directory).run()
     return 0
+
+
+def first_run_import(directory: Path) -> None:
+    """An empty library gets the sample articles, so a new user has something to read."""
+    from tui.store.catalog import CATALOG_FILE
+
+    if (directory / CATALOG_FILE).exists() or not SAMPLES_DIR.is_dir():
+        return
+    print(f"lede: new library at {directory}; importing the sample articles…", file=sys.stderr)
+    with _open(directory, read_only=False) as library:
+        total = sum(1 for _ in SAMPLES_DIR.iterdir())
+        if sys.stderr.isatty():
+            _import_with_progress(library, [SAMPLES_DIR], True, total)
+        else:
+            library.import_paths([SAMPLES_DIR])
 
 
 def _open(directory: Path, *, read_only: bool) -> Any:
