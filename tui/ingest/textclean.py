@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+from tui.textsafe import strip_controls as terminal_safe
+
 _CONTROL_KEEP_CR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 def strip_controls(text: str) -> str:
-    """Unify line ends and drop C0 controls except newline and tab."""
+    """Unify line ends and drop control characters except newline and tab."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    return terminal_safe(text)
 
 
 def fold(text: str) -> str:
