@@ -60,6 +60,7 @@ class DerivedIndexes:
         self._related = RelatedIndex()
 
     def save(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
         if self._names is not None:
             atomic_write_bytes(
                 self.dir / NAMES_FILE, dumps_compact(self._names.to_dict()), durable=False
