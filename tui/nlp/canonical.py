@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from tui.nlp import gazetteer as gz
 from tui.nlp.entities import Candidate, _Scanner, acronym_definitions
+from tui.nlp.known_names import KnownNames
 from tui.nlp.tokens import CONNECTORS
 
 PLACES = gz.PLACES
@@ -95,10 +96,12 @@ def resolve(
     pending: list[Candidate],
     scanner: _Scanner,
     known: Lookup,
+    names: KnownNames | None = None,
 ) -> tuple[list[Candidate], list[str]]:
     """Type the pending candidates with the text's own names, then name every cluster.
 
     Returns the kept candidates (sorted by start) and the canonical name of each.
+    ``names`` is the library behind ``known``, if any.
     """
     firm.sort(key=lambda c: c.start)
     person_keys = _person_keys(firm)
@@ -127,6 +130,10 @@ def resolve(
         return hit[1] if hit else None
 
     kept = list(firm)
+    # what a multi-word name must look like to have support (computed when first needed):
+    # at most ``limit`` words, its first word in ``multi_first``
+    limit = -1
+    multi_first: set[str] = set()
     # body words first, so a headline can lean on what the body established
     for cand in sorted(pending, key=lambda c: c.weak):
         weak = cand.weak
@@ -140,7 +147,17 @@ def resolve(
             continue
         if len(cand.words) > 1:
             if weak:
-                kept.extend(_known_parts(text, cand, support))
+                if limit < 0:
+                    limit = gz.MAX_NAME_WORDS
+                    multi_first.update(gz.MULTI_FIRST_WORDS)
+                    if names is not None:
+                        limit = max(limit, names.max_words)
+                        multi_first.update(names.first_words)
+                    for form in forms:
+                        if " " in form:
+                            limit = max(limit, form.count(" ") + 1)
+                            multi_first.add(form.split(" ", 1)[0])
+                kept.extend(_known_parts(text, cand, support, limit, multi_first))
             else:
                 kept.append(cand)
             continue
@@ -160,8 +177,18 @@ def resolve(
     return out, _canonicals(out, known)
 
 
-def _known_parts(text: str, cand: Candidate, support: Callable[[str, int], str | None]):
-    """Longest supported sub-spans of an unsupported run in a headline or quoted term."""
+def _known_parts(
+    text: str,
+    cand: Candidate,
+    support: Callable[[str, int], str | None],
+    limit: int,
+    multi_first: set[str],
+):
+    """Longest supported sub-spans of an unsupported run in a headline or quoted term.
+
+    ``limit`` is the most words any supported name has and ``multi_first`` the first
+    words of the multi-word ones: no other span can have support, so none is tried.
+    """
     words = cand.words
     # offsets of each word inside the candidate
     offsets = []
@@ -173,9 +200,11 @@ def _known_parts(text: str, cand: Candidate, support: Callable[[str, int], str |
     found: list[Candidate] = []
 
     def search(lo: int, hi: int) -> None:
-        for size in range(hi - lo, 0, -1):
+        for size in range(min(hi - lo, limit), 0, -1):
             for i in range(lo, hi - size + 1):
                 if words[i] in CONNECTORS or words[i + size - 1] in CONNECTORS:
+                    continue
+                if size > 1 and words[i] not in multi_first:
                     continue
                 s, e = offsets[i][0], offsets[i + size - 1][1]
                 name = text[s:e]
@@ -250,13 +279,17 @@ def _canonicals(cands: list[Candidate], known: Lookup) -> list[str]:
         ini = _initials(c.words)
         if len(ini) >= 2:
             text_defs.setdefault(ini, i)
-    keys = sorted(by_key, key=len)
-    for a, ka in enumerate(keys):
-        for kb in keys[a + 1 :]:
-            if kb[: len(ka)] == ka or (
-                len(ka) == 1 and ka[0] in gz.ORG_SUFFIXES and kb[-1] == ka[0]
-            ):
-                clusters.union(by_key[ka], by_key[kb])  # "Senate" ~ "United States Senate"
+    # a key that is a prefix of another ("Chrysler" ~ "Chrysler Group"), or a lone
+    # suffix word that ends it ("Senate" ~ "United States Senate")
+    for kb, j in by_key.items():
+        for size in range(1, len(kb)):
+            i = by_key.get(kb[:size])
+            if i is not None:
+                clusters.union(i, j)
+        if len(kb) > 1 and kb[-1] in gz.ORG_SUFFIXES:
+            i = by_key.get(kb[-1:])
+            if i is not None:
+                clusters.union(i, j)
     for i in acronyms:
         target = text_defs.get(reps[i].text.replace(".", ""))
         if target is not None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from tui.nlp import gazetteer as gz
 from tui.nlp.data.orgs import ORG_ADJECTIVES
-from tui.nlp.tokens import CONNECTORS, INITIAL_RE, Run, find_runs
+from tui.nlp.known_names import KnownNames, no_names
+from tui.nlp.tokens import CONNECTORS, INITIAL_RE, RUN_RE, Run, run_start, split_run
 
 Word = tuple[str, int, int]
 
@@ -27,6 +28,8 @@ _ORG_ADJECTIVES = ORG_ADJECTIVES
 _FAST_SKIP = gz.SKIP_WORDS - gz.TITLES - gz.PLACES.keys() - gz.KNOWN_ORGS
 _END_ABBREVS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "Jr.", "Sr."})
 _ACRONYM_DEF_RE = re.compile(r" \(([A-Z][A-Za-z&.]{1,7})\)")
+#: Every gazetteer name (places and organisations), for one-lookup membership tests.
+_GAZ_NAMES = frozenset(gz.PLACES) | gz.KNOWN_ORGS
 
 
 @dataclass(slots=True)
@@ -52,9 +55,14 @@ class _Scanner:
         text: str,
         known: Callable[[str], tuple[str, str] | None],
         extra_starts: list[int] | None = None,
+        names: KnownNames | None = None,
     ) -> None:
         self.text = text
         self.known = known
+        #: the library lookup, or None when there is no library (saves a call per name),
+        #: and the first words of the library's multi-word names
+        self.lib = None if known is no_names else known
+        self.lib_first: Collection[str] = names.first_words if names is not None else ()
         self.extra_starts = frozenset(extra_starts or ())
         self._lower: dict[str, bool] = {}
 
@@ -174,8 +182,16 @@ class _Scanner:
     # -- cleaning ---------------------------------------------------------------------
 
     def is_known(self, words: list[Word]) -> bool:
-        name = self.text[words[0][1] : words[-1][2]]
-        return name in gz.PLACES or name in gz.KNOWN_ORGS or self.known(name) is not None
+        token, start, _ = words[0]
+        lib = self.lib
+        if len(words) == 1:
+            return token in _GAZ_NAMES or (lib is not None and lib(token) is not None)
+        # a multi-word name is only looked up when its first word starts one
+        if token in gz.MULTI_FIRST_WORDS and self.text[start : words[-1][2]] in _GAZ_NAMES:
+            return True
+        if lib is None or token not in self.lib_first:
+            return False
+        return lib(self.text[start : words[-1][2]]) is not None
 
     def clean(self, words: list[Word], after_title: bool = False) -> list[Candidate]:
         """Strip titles and common words at the edges, split off embedded names, type."""
@@ -336,7 +352,7 @@ class _Scanner:
             return "PLACE", True
         if name in gz.KNOWN_ORGS:
             return "ORG", True
-        hit = self.known(name)
+        hit = self.lib(name) if self.lib is not None else None
         if hit is not None:
             return hit[1], True
         n = len(tokens)
@@ -399,12 +415,14 @@ def scan(
     known: Callable[[str], tuple[str, str] | None],
     weak_spans: list[tuple[int, int]],
     extra_starts: list[int] | None = None,
+    names: KnownNames | None = None,
 ) -> tuple[list[Candidate], list[Candidate], _Scanner]:
     """Typed candidates from the body, and those (in weak spans or lone) needing support.
 
-    ``weak_spans`` are title-case lines and quoted terms, sorted by start.
+    ``weak_spans`` are title-case lines and quoted terms, sorted by start; ``names`` is
+    the library behind ``known``, if any.
     """
-    scanner = _Scanner(text, known, extra_starts)
+    scanner = _Scanner(text, known, extra_starts, names)
     weak_starts = [s for s, _ in weak_spans]
     firm: list[Candidate] = []
     pending: list[Candidate] = []
@@ -413,21 +431,32 @@ def scan(
     memo: dict[tuple[str, bool], list[tuple[int, int, str, str | None, list[str], bool, bool]]]
     memo = {}
     places, orgs, skip = gz.PLACES, gz.KNOWN_ORGS, _FAST_SKIP
-    for run in find_runs(text):
-        words = run.words
-        if len(words) == 1:
-            token = words[0][0]
-            if token in skip:
+    bisect_right = bisect.bisect_right
+    for match in RUN_RE.finditer(text):
+        start = match.start()
+        if start and "a" <= text[start - 1] <= "z":  # a camel-case word: see run_start
+            start = run_start(text, start)
+            chunk = text[start : match.end()]
+        else:
+            chunk = match.group()
+        if " " not in chunk:
+            if chunk in skip:
                 continue  # "The", "He", "June", "Chinese": never a name alone
-            kind = "PLACE" if token in places else "ORG" if token in orgs else None
+            end = match.end()
+            i = bisect_right(weak_starts, start) - 1
+            weak = i >= 0 and start < weak_spans[i][1]
+            kind = "PLACE" if chunk in places else "ORG" if chunk in orgs else None
             if kind is not None:
-                i = bisect.bisect_right(weak_starts, run.start) - 1
-                weak = i >= 0 and run.start < weak_spans[i][1]
-                cand = Candidate(run.start, run.end, token, kind, [token], True, weak)
+                cand = Candidate(start, end, chunk, kind, [chunk], True, weak)
                 (pending if weak else firm).append(cand)
                 continue
-        i = bisect.bisect_right(weak_starts, run.start) - 1
-        weak = i >= 0 and run.start < weak_spans[i][1]
+            words = [(chunk, start, end)]
+            run = Run(start, end, words)
+        else:
+            run = split_run(start, chunk)
+            words = run.words
+            i = bisect_right(weak_starts, start) - 1
+            weak = i >= 0 and start < weak_spans[i][1]
         segs = [words] if len(words) == 1 and "-" not in words[0][0] else scanner.segments(run)
         for seg in segs:
             base = seg[0][1]

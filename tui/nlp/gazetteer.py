@@ -28,6 +28,8 @@ __all__ = [
     "GROUP_WORDS",
     "KNOWN_ORGS",
     "LEGAL_SUFFIXES",
+    "MAX_NAME_WORDS",
+    "MULTI_FIRST_WORDS",
     "NAME_SUFFIXES",
     "NON_ENTITY_ACRONYMS",
     "NON_ENTITY_HEADS",
@@ -61,6 +63,12 @@ CORE_TITLES: frozenset[str] = (
 STRONG_ORG_END: frozenset[str] = (LEGAL_SUFFIXES | GOVERNMENT_WORDS) | frozenset(
     "Company Companies Group Holdings Technology Technologies Motors Bank Airlines Foundation "
     "Institute University Party Systems Industries Corporation Studios Records".split()
+)
+
+#: The most words of any gazetteer name, and the first words of the multi-word ones.
+MAX_NAME_WORDS: int = max(name.count(" ") + 1 for name in (*PLACES, *KNOWN_ORGS))
+MULTI_FIRST_WORDS: frozenset[str] = frozenset(
+    name.split(" ", 1)[0] for name in (*PLACES, *KNOWN_ORGS) if " " in name
 )
 
 NAME_SUFFIXES: frozenset[str] = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})

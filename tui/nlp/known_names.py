@@ -15,6 +15,11 @@ _VERSION = 1
 _NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 
 
+def no_names(_: str) -> tuple[str, str] | None:
+    """The lookup to use when there is no library: nothing is known."""
+    return None
+
+
 class KnownNames:
     """Short forms and full names the library has seen, with how often, by entity type.
 
@@ -22,16 +27,32 @@ class KnownNames:
     acronym) to ``{canonical: [type, count]}``; lookups pick the most frequent reading.
     """
 
-    __slots__ = ("forms",)
+    __slots__ = ("first_words", "forms", "max_words")
 
     def __init__(self, forms: dict[str, dict[str, list[Any]]] | None = None) -> None:
         self.forms: dict[str, dict[str, list[Any]]] = forms or {}
+        #: the most words of any known form, and the first words of the multi-word ones
+        #: (so callers skip lookups that cannot succeed)
+        self.max_words = 0
+        self.first_words: set[str] = set()
+        for form in self.forms:
+            self._note(form)
+
+    def _note(self, form: str) -> None:
+        words = form.count(" ") + 1
+        if words > 1:
+            self.first_words.add(form.split(" ", 1)[0])
+        if words > self.max_words:
+            self.max_words = words
 
     def __len__(self) -> int:
         return len(self.forms)
 
     def _bump(self, form: str, canonical: str, kind: str) -> None:
-        slot = self.forms.setdefault(form, {})
+        slot = self.forms.get(form)
+        if slot is None:
+            slot = self.forms[form] = {}
+            self._note(form)
         entry = slot.get(canonical)
         if entry is None:
             slot[canonical] = [kind, 1]

@@ -13,16 +13,41 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _ABBREV = r"(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col|Capt|Bros|Mt)\."
 #: One capitalised word: an abbreviation with its dot, a dotted acronym (U.S.), an
 #: initial (J.), a capitalised or camel-case word (O'Brien, North Rhine-Westphalia, iFlytek).
+#: (Optional parts are written as empty alternatives, "(?:x|)": cheaper in `re` than "x?".)
 _WORD = (
-    rf"(?:{_ABBREV}|(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])"
-    rf"|[{_UP}](?:['’][{_UP}])?[\w]*(?:[-‑–][\w]+)*(?:\.com)?\+?|[a-z]{{1,2}}[{_UP}]\w*)(?![$\w])"
+    rf"(?:{_ABBREV}|[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?= [{_UP}])"
+    rf"|[{_UP}](?:['’][{_UP}]|)\w*(?:[-‑–]\w+(?:[-‑–]\w+)*|)(?:\.com|)\+?"
+    rf"|[a-z][a-z]?[{_UP}]\w*)(?![$\w])"
 )
 _CONNECTOR = r"(?: (?:of the|of|and|&|de|del|da|der|van|von|bin|al|la|le|du) | )"
-#: A run of capitalised words joined by single spaces or name connectors.
-#: (The leading \b and lookahead let the engine skip most positions at C speed.)
-RUN_RE = re.compile(
-    rf"\b(?=[{_UP}]|[a-z]{{1,2}}[{_UP}])(?<![\w'’$-]){_WORD}(?:{_CONNECTOR}{_WORD})*"
+#: The first word of a run, written to start with its upper-case letter so that `re`
+#: skips to candidate positions at C speed (a pattern opening with a look-behind or
+#: ``\b`` is tried at every position). Each branch is a _WORD alternative with that
+#: letter already consumed; a camel-case word (iFlytek, xAI) matches from its capital
+#: and ``run_start`` moves the start back over its 1-2 lower-case letters.
+_ABBREV_REST = (
+    r"(?:(?<=C)(?:o|orp|ol|apt)|(?<=I)nc|(?<=L)(?:td|t)|(?<=J)r|(?<=S)(?:r|t|en)"
+    r"|(?<=M)(?:r|rs|s|t)|(?<=D)r|(?<=G)(?:en|ov)|(?<=R)ep|(?<=P)rof|(?<=B)ros)\."
 )
+_FIRST_WORD = (
+    rf"[{_UP}](?:(?<![\w'’$-].)(?:{_ABBREV_REST}|\.(?:[{_UP}]\.)+|\.(?= [{_UP}])"
+    rf"|(?:['’][{_UP}]|)\w*(?:[-‑–]\w+(?:[-‑–]\w+)*|)(?:\.com|)\+?)(?![$\w])"
+    rf"|(?<=[a-z].)(?<![\w'’$-]..)\w*(?![$\w])|(?<=[a-z][a-z].)(?<![\w'’$-]...)\w*(?![$\w]))"
+)
+#: A run of capitalised words joined by single spaces or name connectors (its match may
+#: start inside a camel-case word: see ``run_start``).
+RUN_RE = re.compile(rf"{_FIRST_WORD}(?:{_CONNECTOR}{_WORD})*")
+
+
+def run_start(text: str, start: int) -> int:
+    """Where the run whose ``RUN_RE`` match starts at ``start`` begins ("iFlytek": at i)."""
+    if start and "a" <= text[start - 1] <= "z":
+        start -= 1
+        if start and "a" <= text[start - 1] <= "z":
+            start -= 1
+    return start
+
+
 WORD_RE = re.compile(_WORD)
 CONNECTORS = frozenset(
     {
@@ -62,21 +87,28 @@ class Run:
     words: list[tuple[str, int, int]]
 
 
+def split_run(start: int, chunk: str) -> Run:
+    """The run ``chunk`` found at ``start``, split into words with offsets."""
+    words: list[tuple[str, int, int]] = []
+    pos = start
+    for part in chunk.split(" "):
+        end = pos + len(part)
+        words.append((part, pos, end))
+        pos = end + 1
+    return Run(start, start + len(chunk), words)
+
+
 def find_runs(text: str) -> list[Run]:
     """All capitalised runs, each split into words with offsets."""
     runs = []
     for match in RUN_RE.finditer(text):
         start, end = match.span()
-        chunk = match.group()
+        start = run_start(text, start)
+        chunk = text[start:end]
         if " " not in chunk:
             runs.append(Run(start, end, [(chunk, start, end)]))
-            continue
-        words: list[tuple[str, int, int]] = []
-        pos = 0
-        for part in chunk.split(" "):
-            words.append((part, start + pos, start + pos + len(part)))
-            pos += len(part) + 1
-        runs.append(Run(start, end, words))
+        else:
+            runs.append(split_run(start, chunk))
     return runs
 
 
