@@ -8,7 +8,6 @@ canonical name ("United States").
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 
 from tui.nlp import gazetteer as gz
@@ -107,9 +106,11 @@ def resolve(
     person_keys = _person_keys(firm)
     forms: dict[str, str] = {c.text: c.type for c in firm if c.type}  # type: ignore[misc]
     org_keys: dict[tuple[str, ...], int] = {}
+    key_of: dict[str, tuple[str, ...]] = {}  # name -> _org_key, once per distinct name
     for idx, c in enumerate(firm):
-        if c.type == "ORG" and not gz.is_acronym(c.text):
-            org_keys.setdefault(_org_key(c.words), idx)
+        if c.type == "ORG" and c.text not in key_of and not gz.is_acronym(c.text):
+            key = key_of[c.text] = _org_key(c.words)
+            org_keys.setdefault(key, idx)
     acronyms = acronym_definitions(text, firm)
 
     org_heads = {key[0] for key in org_keys}
@@ -174,7 +175,7 @@ def resolve(
         if c.start >= last_end:
             out.append(c)
             last_end = c.end
-    return out, _canonicals(out, known)
+    return out, _canonicals(out, known, key_of)
 
 
 def _known_parts(
@@ -226,8 +227,13 @@ def _known_parts(
     return found
 
 
-def _canonicals(cands: list[Candidate], known: Lookup) -> list[str]:
-    """Canonical name of each candidate; clustering runs over distinct (text, type) forms."""
+def _canonicals(
+    cands: list[Candidate], known: Lookup, key_of: dict[str, tuple[str, ...]]
+) -> list[str]:
+    """Canonical name of each candidate; clustering runs over distinct (text, type) forms.
+
+    ``key_of`` holds the organisation keys already computed for this text.
+    """
     form_ids: dict[tuple[str, str | None], int] = {}
     reps: list[Candidate] = []
     counts: list[int] = []
@@ -271,7 +277,9 @@ def _canonicals(cands: list[Candidate], known: Lookup) -> list[str]:
             if len(c.words) == 1:
                 acronyms.append(i)
             continue
-        key = _org_key(c.words)
+        key = key_of.get(c.text)
+        if key is None:
+            key = key_of[c.text] = _org_key(c.words)
         if key in by_key:
             clusters.union(i, by_key[key])
         else:
@@ -310,10 +318,13 @@ def _canonicals(cands: list[Candidate], known: Lookup) -> list[str]:
     form_name = [""] * m
     form_kind: list[str | None] = [None] * m
     for fids in members.values():
-        kinds: Counter[str | None] = Counter()
-        for f in fids:
-            kinds[reps[f].type] += counts[f]
-        kind = kinds.most_common(1)[0][0]
+        if len(fids) == 1:
+            kind = reps[fids[0]].type
+        else:
+            kinds: dict[str | None, int] = {}
+            for f in fids:
+                kinds[reps[f].type] = kinds.get(reps[f].type, 0) + counts[f]
+            kind = max(kinds, key=kinds.__getitem__)  # the first of the most frequent
         name = _cluster_name([(reps[f], counts[f]) for f in fids], kind, known)
         for f in fids:
             form_name[f] = name
@@ -358,9 +369,9 @@ def _cluster_name(group: list[tuple[Candidate, int]], kind: str | None, known: L
         return name
     named = [(c.text, k) for c, k in group if not (gz.is_acronym(c.text) and len(c.words) == 1)]
     plain = [(t, k) for t, k in named if t.split(" ")[-1] not in gz.LEGAL_SUFFIXES]
-    forms: Counter[str] = Counter()
+    forms: dict[str, int] = {}
     for t, k in plain or [(_strip_legal(t), k) for t, k in named]:
-        forms[t] += k
+        forms[t] = forms.get(t, 0) + k
     if forms:
         name = min(forms, key=lambda f: (len(f.split()), -forms[f], len(f)))
     else:
