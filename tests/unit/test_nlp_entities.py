@@ -147,3 +147,22 @@ def test_shared_surname_goes_to_nearest_full_name() -> None:
 
 def test_dateline_place_in_capitals() -> None:
     assert ("WASHINGTON", "PLACE", "Washington") in ents("WASHINGTON (Reuters) - Talks began.")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Brightwater Centre for Digital Rights",
+        "Office for National Statistics",
+        "Center for Strategic and International Studies",
+        "Alliance for American Manufacturing",
+    ],
+)
+def test_org_head_for_name_is_one_org(name: str) -> None:
+    assert (name, "ORG", name) in ents(f"The {name} said the list was too short.")
+
+
+def test_for_between_names_does_not_join() -> None:
+    found = ents("Sanctions on Xinjiang for Beijing are a warning, Ana Ruiz wrote.")
+    assert ("Xinjiang", "PLACE", "Xinjiang") in found
+    assert not any("for" in t for t, _, _ in found)

@@ -130,3 +130,41 @@ def test_role_noun_refers_back_to_person() -> None:
 def test_place_as_subject_speaks() -> None:
     text = 'Beijing said the move was "a very unfriendly act" by Washington.'
     assert [s for _, s, _ in quotes(text)] == ["Beijing"]
+
+
+def test_coordinated_verb_takes_the_sentence_subject() -> None:
+    text = (
+        "The ministry spoke first. Spokesman Lin Hao urged the EU to reverse the decision "
+        "and told reporters to “wait and see” when asked about retaliation."
+    )
+    assert quotes(text) == [("wait and see", "Lin Hao", "told")]
+
+
+@pytest.mark.parametrize("verb", ["said", ", speaking anonymously, added"])
+def test_unnamed_spokesman_for_the_department_is_null(verb: str) -> None:
+    text = (
+        "The Energy Department issued new rules. A spokesman for the department"
+        f"{'' if verb.startswith(',') else ' '}{verb} the rules were “overdue”."
+    )
+    assert quotes(text) == [("overdue", None, verb.split()[-1])]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Reuters has reported that the company earns most of its revenue abroad.",
+        "The Harbour Ledger reported that the company earns most of its revenue abroad.",
+        "The company earns most of its revenue abroad, according to the Harbour Ledger.",
+    ],
+)
+def test_company_anaphor_skips_the_reporting_outlet(report: str) -> None:
+    text = (
+        f"Brindle Optics Ltd makes lenses. {report} The company has said the ban will "
+        "“hurt our partners”."
+    )
+    assert quotes(text) == [("hurt our partners", "Brindle Optics", "said")]
+
+
+def test_quote_text_keeps_punctuation_inside_the_marks() -> None:
+    text = "“Tariffs will hurt the economy,” the minister Ana Ruiz said."
+    assert quotes(text) == [("Tariffs will hurt the economy,", "Ana Ruiz", "said")]

@@ -161,6 +161,8 @@ class _Scanner:
     def _joins(left: list[Word], conn: list[str], right: list[Word]) -> bool:
         head = left[-1][0]
         first = conn[0]
+        if first == "for":  # "Centre for Digital Rights", not "Xinjiang for Beijing"
+            return head in gz.ORG_FOR_HEADS and bool(right)
         if first == "of":
             return (
                 head in gz.ORG_OF_HEADS
@@ -174,6 +176,8 @@ class _Scanner:
             tokens = [w[0] for w in left]
             if "of" in tokens and tokens[tokens.index("of") - 1] in gz.ORG_OF_HEADS:
                 return True  # "Department of Health and Human Services"
+            if "for" in tokens and tokens[tokens.index("for") - 1] in gz.ORG_FOR_HEADS:
+                return True  # "Centre for Strategic and International Studies"
             return (
                 head in gz.ORG_SUFFIXES and bool(rest) and all(r in gz.ORG_SUFFIXES for r in rest)
             )
@@ -215,12 +219,11 @@ class _Scanner:
                     # "said Press": a surname only when the text names a "Jim Press"
                     return [Candidate(start, words[0][2], token, None, [token], weak=True)]
                 break
-            if (
-                len(words) > 1
-                and words[1][0] == "of"
-                and (token in gz.ORG_OF_HEADS or token in gz.PLACE_OF_HEADS)
+            if len(words) > 1 and (
+                (words[1][0] == "of" and (token in gz.ORG_OF_HEADS or token in gz.PLACE_OF_HEADS))
+                or (words[1][0] == "for" and token in gz.ORG_FOR_HEADS)
             ):
-                break  # "University of Michigan"
+                break  # "University of Michigan", "Centre for Digital Rights"
             if (
                 initial
                 and token not in gz.FIRST_NAMES
@@ -376,6 +379,8 @@ class _Scanner:
         if after_title and n <= 3 and last not in gz.ORG_SUFFIXES:
             return "PERSON", True
         if last in gz.ORG_SUFFIXES:
+            return "ORG", True
+        if "for" in tokens and tokens[tokens.index("for") - 1] in gz.ORG_FOR_HEADS:
             return "ORG", True
         if "of" in tokens:
             head = tokens[tokens.index("of") - 1]

@@ -36,6 +36,12 @@ _AUX_TAIL_RE = re.compile(
     r"didn't|did not|does|doesn't|went on to|go on to|has since|merely|only|simply|even))+"
     r"[\s,]*$"
 )
+_REPORTED_AFTER_RE = re.compile(
+    r"\s+(?:(?:has|had|have|also|first|previously|earlier)\s+)*(?:reported|reports|revealed)\b"
+)
+_ACCORDING_BEFORE_RE = re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by)\s+(?:the\s+)?$")
+_PREPOSITION_END_RE = re.compile(r"\b(?:for|of|at|from|with|in)\s+$")
+_COORDINATED_END_RE = re.compile(r"\s(?:and|but|then)[\s,]*$")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,120},\s*$")
 _PRONOUN_END_RE = re.compile(r"\b(he|she|He|She|it|It|they|They|I|we|We)\s*$")
 _ANAPHOR_END_RE = re.compile(r"\b(?:the|The|that|That|this|This)\s+(?:[a-z-]+\s+)?([a-z-]+)\s*$")
@@ -95,10 +101,20 @@ class _Context:
         i = bisect.bisect_left(self.outside_starts, pos) - 1
         while i >= 0:
             e = self.outside[i]
-            if e.type == kind and not (company and _is_public_body(e)):
+            if e.type == kind and not (company and (_is_public_body(e) or self.is_source(e))):
                 return e
             i -= 1
         return None
+
+    def is_source(self, e: EntityMention) -> bool:
+        """A news outlet, or an organisation cited as the source of a report
+        ("Reuters has reported that ...", "according to Bloomberg")."""
+        if e.canonical in gz.NEWS_ORGS or e.text in gz.NEWS_ORGS:
+            return True
+        text = self.text
+        if _REPORTED_AFTER_RE.match(text, e.end):
+            return True
+        return _ACCORDING_BEFORE_RE.search(text, max(0, e.start - 20), e.start) is not None
 
     def entities_in(self, a: int, b: int) -> list[EntityMention]:
         i = bisect.bisect_left(self.ent_starts, a)
@@ -143,6 +159,8 @@ def _from_slot(ctx: _Context, a: int, b: int, quote_open: int):
     m = _AUX_TAIL_RE.search(slot)
     if m:
         slot = slot[: m.start()]
+    if _COORDINATED_END_RE.search(slot):
+        return _UNKNOWN  # "X urged ... and told reporters": the sentence's subject speaks
     if slot.rstrip().endswith(","):
         am2 = _APPOSITIVE_RE.search(slot)
         if am2:
@@ -162,6 +180,8 @@ def _from_slot(ctx: _Context, a: int, b: int, quote_open: int):
             return _resolve_pronoun(ctx, pm.group(1), quote_open)
         am = _ANAPHOR_END_RE.search(stripped)
         if am and am.group(1) in ORG_ANAPHORS:
+            if _PREPOSITION_END_RE.search(stripped, 0, am.start()):
+                return None  # "a spokesman for the department said": an unnamed person
             return _anaphor(ctx, am.group(1), quote_open)
         if am and am.group(1) in gz.ROLE_NOUNS:
             return ctx.recent(quote_open, "PERSON")  # "the minister said" after a named one

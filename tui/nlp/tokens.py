@@ -19,7 +19,7 @@ _WORD = (
     rf"|[{_UP}](?:['’][{_UP}]|)\w*(?:[-‑–]\w+(?:[-‑–]\w+)*|)(?:\.com|)\+?"
     rf"|[a-z][a-z]?[{_UP}]\w*)(?![$\w])"
 )
-_CONNECTOR = r"(?: (?:of the|of|and|&|de|del|da|der|van|von|bin|al|la|le|du) | )"
+_CONNECTOR = r"(?: (?:of the|of|for|and|&|de|del|da|der|van|von|bin|al|la|le|du) | )"
 #: The first word of a run, written to start with its upper-case letter so that `re`
 #: skips to candidate positions at C speed (a pattern opening with a look-behind or
 #: ``\b`` is tried at every position). Each branch is a _WORD alternative with that
@@ -52,6 +52,7 @@ WORD_RE = re.compile(_WORD)
 CONNECTORS = frozenset(
     {
         "of",
+        "for",
         "the",
         "and",
         "&",

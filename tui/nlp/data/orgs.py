@@ -46,6 +46,17 @@ ORG_OF_HEADS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Heads that introduce an organisation with "for": "Centre for Digital Rights",
+#: "Office for National Statistics", "Campaign for Tibet".
+ORG_FOR_HEADS: frozenset[str] = frozenset(
+    """
+    Centre Center Institute Foundation Council Commission Office Society Committee Agency
+    Alliance Coalition Campaign Network Fund Trust Association Organisation Organization
+    Union Bureau Board Authority Department Ministry Movement Project Partnership Forum
+    Initiative Group Party League Federation
+    """.split()
+)
+
 #: Heads that introduce a place with "of": "Republic of Korea", "Gulf of Mexico".
 PLACE_OF_HEADS: frozenset[str] = frozenset(
     "Republic Kingdom Gulf Bay Isle Isles Strait Sea Province State States City Emirate "
@@ -97,6 +108,14 @@ Democratic Party|GOP|Labour Party|Conservative Party|Tories|Revolutionary Guard|
 Hofstra University|Harvard|Harvard University|Yale|Stanford|MIT|Oxford University|
 Cambridge University|Chinese Academy of Social Sciences|Chinese Academy of Sciences
 """
+
+#: News organisations: they report what companies say, so "the company" never means them.
+NEWS_ORGS: frozenset[str] = frozenset(
+    """Reuters|AP|Associated Press|AFP|Agence France-Presse|BBC|CNN|CNBC|Bloomberg|Fox News|
+NBC|CBS|ABC|NPR|Xinhua|Al Jazeera|New York Times|Washington Post|Wall Street Journal|
+Financial Times|Guardian|Economist|South China Morning Post|Global Times|Saudi Press Agency|
+SPA|Nikkei""".replace("\n", "").split("|")
+)
 
 #: Well-known organisation names (exact surface forms).
 KNOWN_ORGS: frozenset[str] = frozenset(
