@@ -166,3 +166,35 @@ def test_for_between_names_does_not_join() -> None:
     found = ents("Sanctions on Xinjiang for Beijing are a warning, Ana Ruiz wrote.")
     assert ("Xinjiang", "PLACE", "Xinjiang") in found
     assert not any("for" in t for t, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "canonical"),
+    [
+        ("Shares of Brindle fell.", "Zhejiang Brindle Technology was listed.", "Brindle"),
+        ("Korvex Group was listed.", "Korvex Group was fined.", "Korvex"),
+        ("The Energy Department spoke.", "The US Energy Department spoke.", "Energy Department"),
+        ("The Energy Department spoke.", "The U.S. Energy Department spoke.", "Energy Department"),
+    ],
+)
+def test_library_links_short_and_full_org_names(first: str, later: str, canonical: str) -> None:
+    names = KnownNames()
+    names.add(analyze("Kelp Ltd made a profit."))  # a non-empty library
+    names.add(analyze(first, names))
+    analysis = analyze(later, names)
+    assert {e.canonical for e in analysis.entities if e.type == "ORG"} == {canonical}
+
+
+def test_library_speaker_uses_the_entity_canonical() -> None:
+    names = KnownNames()
+    names.add(analyze("The Energy Department said it was “a good day”."))
+    analysis = analyze("The U.S. Energy Department said it was “a bad day”.", names)
+    assert [q.speaker for q in analysis.quotes] == ["Energy Department"]
+
+
+def test_known_names_tracks_multi_word_first_words() -> None:
+    names = KnownNames()
+    names.add(analyze("Republican Senator Marco Rubio praised the move."))
+    assert "Marco" in names.first_words and names.max_words >= 2
+    restored = KnownNames.from_dict(names.to_dict())
+    assert restored.first_words == names.first_words

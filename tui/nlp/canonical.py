@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from tui.nlp import gazetteer as gz
 from tui.nlp.entities import Candidate, _Scanner, acronym_definitions
-from tui.nlp.known_names import KnownNames
+from tui.nlp.known_names import KnownNames, no_names
 from tui.nlp.tokens import CONNECTORS
 
 PLACES = gz.PLACES
@@ -376,7 +376,36 @@ def _cluster_name(group: list[tuple[Candidate, int]], kind: str | None, known: L
         name = min(forms, key=lambda f: (len(f.split()), -forms[f], len(f)))
     else:
         name = group[0][0].text
+    if kind == "ORG" and known is not no_names:
+        # library level: a shorter name known elsewhere wins, whichever text came first
+        for short in library_short_forms(name):
+            hit = known(short)
+            if hit and hit[1] == "ORG":
+                return hit[0]
+            if short in gz.KNOWN_ORGS:
+                return short
     hit = known(name)
     if hit and hit[1] == kind:
         return hit[0]
     return name
+
+
+def library_short_forms(name: str, corporate_only: bool = False) -> list[str]:
+    """Shorter names the library may know ``name`` by, shortest first: the short name
+    before a corporate tail ("SenseTime Group" -> "SenseTime"), then (unless
+    ``corporate_only``) the name without a country qualifier ("U.S. Commerce
+    Department" -> "Commerce Department")."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return []
+    key = list(_org_key(words))
+    out = [
+        " ".join(key[:size])
+        for size in range(1, len(key))
+        if key[size - 1] not in gz.ORG_SUFFIXES  # not "Ford Motor" for "Ford Motor Company"
+        and all(w in gz.CORPORATE_TAILS for w in key[size:])
+    ]
+    full = " ".join(key)
+    if not corporate_only and full != name and " ".join(words[-len(key) :]) == full:
+        out.append(full)
+    return out

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from tui.nlp.data.orgs import (
+    CORPORATE_TAILS,
     GOVERNMENT_WORDS,
     KNOWN_ORGS,
     LEGAL_SUFFIXES,
@@ -25,6 +26,7 @@ __all__ = [
     "CALENDAR_WORDS",
     "COMMON_CAPS",
     "CORE_TITLES",
+    "CORPORATE_TAILS",
     "FIRST_NAMES",
     "GOVERNMENT_WORDS",
     "GROUP_WORDS",

@@ -73,6 +73,15 @@ class KnownNames:
                     continue
                 seen.add((form, m.canonical))
                 self._bump(form, m.canonical, m.type)
+            if m.type == "ORG" and " " in m.canonical:
+                # a company's short name names it from now on ("Korvex" for "Korvex
+                # Group"): the shortest form, as within one text
+                from tui.nlp.canonical import library_short_forms
+
+                for short in library_short_forms(m.canonical, corporate_only=True)[:1]:
+                    if (short, short) not in seen:
+                        seen.add((short, short))
+                        self._bump(short, short, "ORG")
 
     @staticmethod
     def _forms_of(m: EntityMention) -> list[str]:

@@ -35,6 +35,18 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Words that end a company's full name after its short name ("SenseTime Group",
+#: "Zhejiang Dahua Technology", "Megvii Technology Ltd"): a library that knows the short
+#: name links the full one to it.
+CORPORATE_TAILS: frozenset[str] = frozenset(
+    """
+    Inc Inc. Incorporated Ltd Ltd. Limited LLC LLP Plc plc PLC Co Co. Corp Corp. Corporation
+    Company Group Holdings Holding SpA AG GmbH SA NV BV Technology Technologies Tech Systems
+    Software Electronics Information Science Sciences Digital Intelligence Networks Telecom
+    Communications Industries Industry International Global Robotics Semiconductor Labs
+    """.split()
+)
+
 #: Heads that introduce an organisation with "of": "University of Michigan".
 ORG_OF_HEADS: frozenset[str] = frozenset(
     """
