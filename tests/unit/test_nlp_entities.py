@@ -198,3 +198,23 @@ def test_known_names_tracks_multi_word_first_words() -> None:
     assert "Marco" in names.first_words and names.max_words >= 2
     restored = KnownNames.from_dict(names.to_dict())
     assert restored.first_words == names.first_words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xiamen Lantu Kexin, a forensics company, was added to the list.",
+        "Officials named iFlytek, Xiamen Lantu Kexin and two others.",
+        "Xiamen Lantu Kexin was added. Its parent, Xiamen Lantu Kexin Information Co Ltd, "
+        "objected.",
+    ],
+)
+def test_place_then_unknown_words_in_company_context_is_one_org(text: str) -> None:
+    found = ents(text)
+    assert ("Xiamen Lantu Kexin", "ORG", "Xiamen Lantu Kexin") in found
+    assert ("Xiamen", "PLACE", "Xiamen") not in found
+
+
+def test_place_then_unknown_words_without_company_context_still_split() -> None:
+    found = ents("He flew from Paris, Xiamen Lantu Kexin and Rome to the talks.")
+    assert ("Xiamen", "PLACE", "Xiamen") in found

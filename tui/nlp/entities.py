@@ -27,6 +27,12 @@ _ORG_ADJECTIVES = ORG_ADJECTIVES
 #: Single words dropped before any rule runs (not titles: "said Press" may be a surname).
 _FAST_SKIP = gz.SKIP_WORDS - gz.TITLES - gz.PLACES.keys() - gz.KNOWN_ORGS
 _END_ABBREVS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "Jr.", "Sr."})
+_COMPANY_APPOSITION_RE = re.compile(
+    r",? (?:a|an|the|which is a|which is an) (?:[\w-]+ ){0,5}?(?:company|firm|maker|"
+    r"manufacturer|provider|developer|supplier|vendor|start-?up|conglomerate|subsidiary|"
+    r"business|group|operator|producer)\b"
+)
+_LIST_BEFORE_RE = re.compile(r"([A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*)*), $")
 _ACRONYM_DEF_RE = re.compile(r" \(([A-Z][A-Za-z&.]{1,7})\)")
 #: Every gazetteer name (places and organisations), for one-lookup membership tests.
 _GAZ_NAMES = frozenset(gz.PLACES) | gz.KNOWN_ORGS
@@ -328,6 +334,12 @@ class _Scanner:
                 if self.is_known(words[:k]) and not self.is_known(words[k:]):
                     if tokens[k] in CONNECTORS:
                         continue
+                    if (
+                        self.text[words[0][1] : words[k - 1][2]] in gz.PLACES
+                        and tokens[k] not in gz.FIRST_NAMES
+                        and self._company_context(words)
+                    ):
+                        break  # "Xiamen Meiya Pico, a forensics firm": one company name
                     return k, k, False
         # a trailing acronym that abbreviates the name before it: "Canadian Auto Workers CAW"
         if n > 2 and gz.is_acronym(tokens[-1]):
@@ -335,6 +347,37 @@ class _Scanner:
             if initials == tokens[-1].replace(".", ""):
                 return n - 1, n - 1, False
         return None
+
+    def _company_context(self, words: list[Word]) -> bool:
+        """Whether the text treats ``words`` as a company: an apposition says so
+        ("Xiamen Meiya Pico, a forensics firm"), it follows a company in a list
+        ("iFlytek, Xiamen Meiya Pico and ..."), or the same words open a longer name
+        with a company ending elsewhere ("Xiamen Meiya Pico Information Co")."""
+        text = self.text
+        start, end = words[0][1], words[-1][2]
+        if _COMPANY_APPOSITION_RE.match(text, end):
+            return True
+        lm = _LIST_BEFORE_RE.search(text, max(0, start - 60), start)
+        if lm is not None:
+            prev = lm.group(1)
+            if (
+                prev in gz.KNOWN_ORGS
+                or gz.is_camel(prev)
+                or prev.rsplit(" ", 1)[-1] in (gz.ORG_SUFFIXES)
+            ):
+                return True
+        probe = text[start:end] + " "
+        i = text.find(probe)
+        while i >= 0:
+            m = RUN_RE.match(text, i)
+            if m is not None and m.end() > i + len(probe):
+                tail = m.group()[len(probe) :].split(" ")
+                cut = next((j for j, w in enumerate(tail) if w in CONNECTORS), len(tail))
+                last = tail[cut - 1] if cut else ""
+                if last in gz.ORG_SUFFIXES or last in gz.LEGAL_SUFFIXES:
+                    return True
+            i = text.find(probe, i + 1)
+        return False
 
     # -- typing -----------------------------------------------------------------------
 
