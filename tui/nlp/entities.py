@@ -192,16 +192,20 @@ class _Scanner:
     # -- cleaning ---------------------------------------------------------------------
 
     def is_known(self, words: list[Word]) -> bool:
-        token, start, _ = words[0]
+        return self.known_span(words[0], words[-1])
+
+    def known_span(self, first: Word, last: Word) -> bool:
+        """Whether the words from ``first`` to ``last`` are a gazetteer or library name."""
+        token, start, _ = first
         lib = self.lib
-        if len(words) == 1:
+        if first is last:
             return token in _GAZ_NAMES or (lib is not None and lib(token) is not None)
         # a multi-word name is only looked up when its first word starts one
-        if token in gz.MULTI_FIRST_WORDS and self.text[start : words[-1][2]] in _GAZ_NAMES:
+        if token in gz.MULTI_FIRST_WORDS and self.text[start : last[2]] in _GAZ_NAMES:
             return True
         if lib is None or token not in self.lib_first:
             return False
-        return lib(self.text[start : words[-1][2]]) is not None
+        return lib(self.text[start : last[2]]) is not None
 
     def clean(self, words: list[Word], after_title: bool = False) -> list[Candidate]:
         """Strip titles and common words at the edges, split off embedded names, type."""
@@ -214,8 +218,8 @@ class _Scanner:
         while words:
             if self.is_known(words):
                 break
-            if (len(words) > 2 and self.is_known(words[:2])) or (
-                len(words) > 3 and self.is_known(words[:3])
+            if (len(words) > 2 and self.known_span(words[0], words[1])) or (
+                len(words) > 3 and self.known_span(words[0], words[2])
             ):
                 break
             token, start, _ = words[0]
@@ -233,7 +237,10 @@ class _Scanner:
             if (
                 initial
                 and token not in gz.FIRST_NAMES
-                and (self.is_known(words[1:]) or (len(words) == 2 and gz.is_acronym(words[1][0])))
+                and (
+                    self.known_span(words[1], words[-1])
+                    or (len(words) == 2 and gz.is_acronym(words[1][0]))
+                )
             ):
                 words = words[1:]  # "Automaker GM to cut ..."
                 continue
@@ -271,7 +278,9 @@ class _Scanner:
         # trailing titles ("Senate Majority", "White House Press Secretary")
         stripped = False
         while len(words) > 1 and not self.is_known(words):
-            if self.is_known(words[-2:]) or (len(words) > 2 and self.is_known(words[-3:])):
+            if self.known_span(words[-2], words[-1]) or (
+                len(words) > 2 and self.known_span(words[-3], words[-1])
+            ):
                 break  # "... United States"
             last = words[-1][0]
             if last in gz.TITLES and (stripped or last not in gz.ORG_SUFFIXES):
@@ -331,7 +340,9 @@ class _Scanner:
         # a known place or organisation followed by something else: "Chrysler Aspen"
         if not ends_org:
             for k in range(n - 1, 0, -1):
-                if self.is_known(words[:k]) and not self.is_known(words[k:]):
+                if self.known_span(words[0], words[k - 1]) and not self.known_span(
+                    words[k], words[-1]
+                ):
                     if tokens[k] in CONNECTORS:
                         continue
                     if (
