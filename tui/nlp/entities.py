@@ -32,7 +32,7 @@ _COMPANY_APPOSITION_RE = re.compile(
     r"manufacturer|provider|developer|supplier|vendor|start-?up|conglomerate|subsidiary|"
     r"business|group|operator|producer)\b"
 )
-_LIST_BEFORE_RE = re.compile(r"([A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*)*), $")
+_LIST_BEFORE_RE = re.compile(r"(?<![\w.&-])([A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*)*), $")
 _ACRONYM_DEF_RE = re.compile(r" \(([A-Z][A-Za-z&.]{1,7})\)")
 #: Every gazetteer name (places and organisations), for one-lookup membership tests.
 _GAZ_NAMES = frozenset(gz.PLACES) | gz.KNOWN_ORGS
@@ -368,7 +368,9 @@ class _Scanner:
         start, end = words[0][1], words[-1][2]
         if _COMPANY_APPOSITION_RE.match(text, end):
             return True
-        lm = _LIST_BEFORE_RE.search(text, max(0, start - 60), start)
+        lm = None
+        if text.startswith(", ", start - 2):
+            lm = _LIST_BEFORE_RE.search(text, max(0, start - 60), start)
         if lm is not None:
             prev = lm.group(1)
             if (
