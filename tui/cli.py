@@ -96,6 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except OSError as exc:
+        # Disk full, read-only library, ...: one line; what was committed is kept.
+        where = exc.filename or directory
+        print(f"lede: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 #: The bundled sample library, imported on first run into an empty library.

@@ -21,6 +21,7 @@ from tui.index.store import DerivedIndexes
 from tui.ingest.errors import IngestError
 from tui.model import Analysis, Article, ArticleMeta, Block, ParsedArticle
 from tui.store import LibraryStore
+from tui.store.batch_writer import BatchWriter
 
 #: Articles are committed to the catalog in batches of this many: one catalog
 #: rewrite per batch keeps a 1,000-file import linear, and a crash loses at most
@@ -47,10 +48,11 @@ def parse_file(path: Path, data: bytes) -> list[ParsedArticle]:
     """Parse one file's bytes into articles; IngestError for anything unusable."""
     from tui.ingest import parse_bytes, sniff  # Deferred: only needed to import.
 
-    if sniff(data, path.name) == "lede-backup":
-        raise IngestError("this is a Lede backup; restoring backups is not supported yet")
     articles = parse_bytes(data, path.name)
     if not articles:
+        # parse_bytes yields nothing only for a Lede backup (or an empty feed).
+        if sniff(data, path.name) == "lede-backup":
+            raise IngestError("this is a Lede backup; restoring backups is not supported yet")
         raise IngestError("no articles found")
     return articles
 
@@ -205,23 +207,34 @@ class Library:
         candidates = list(gather([Path(p) for p in paths]))
         pending: list[ArticleMeta] = []
         seen_in_batch: dict[str, str] = {}
+        writer = BatchWriter(self.store.bodies, self.store.raw)
         try:
             for done, candidate in enumerate(candidates, 1):
-                self._import_candidate(candidate, analyze, report, pending, seen_in_batch)
+                self._import_candidate(candidate, analyze, report, pending, seen_in_batch, writer)
                 if len(pending) >= COMMIT_EVERY:
-                    self._commit(pending)
+                    self._commit(pending, writer, report)
                 if progress:
                     progress(done, len(candidates), candidate.path)
         finally:
             # Whatever happened, what was fully written gets committed.
-            self._commit(pending)
+            self._commit(pending, writer, report)
+            writer.close()
         return report
 
-    def _commit(self, pending: list[ArticleMeta]) -> None:
+    def _commit(
+        self, pending: list[ArticleMeta], writer: BatchWriter, report: ImportReport
+    ) -> None:
+        """Wait for the batch's files, then name only the fully written ones in the catalog."""
+        failed, error = writer.drain()
+        if failed:
+            pending[:] = [meta for meta in pending if meta.id not in failed]
+            report.imported = [(p, m) for p, m in report.imported if m.id not in failed]
         if pending:
             self.store.commit(pending)
             self.indexes.save()
             pending.clear()
+        if error is not None:
+            raise error
 
     def _import_candidate(
         self,
@@ -230,6 +243,7 @@ class Library:
         report: ImportReport,
         pending: list[ArticleMeta],
         seen_in_batch: dict[str, str],
+        writer: BatchWriter,
     ) -> None:
         path = candidate.path
         if candidate.error:
@@ -252,7 +266,7 @@ class Library:
             report.failures.append((path, f"unexpected error ({type(exc).__name__}: {exc})"))
             return
         sha = hashlib.sha256(data).hexdigest()
-        raw_ref: dict[str, object] | None = None
+        to_write: list[tuple[str, dict[str, object]]] = []
         for item in parsed:
             text_hash = text_key(item.text)
             existing = self.store.catalog.find_duplicate(item.url, text_hash)
@@ -262,24 +276,24 @@ class Library:
             if existing:
                 report.duplicates.append((path, existing))
                 continue
-            if raw_ref is None:
-                raw_ref = self.store.raw.append(data)
-            meta = self._store_article(item, path, sha, text_hash, analyze, raw_ref)
+            meta, body = self._prepare_article(item, path, sha, text_hash, analyze)
+            to_write.append((meta.id, body))
             seen_in_batch[text_hash] = meta.id
             if item.url:
                 seen_in_batch[item.url] = meta.id
             pending.append(meta)
             report.imported.append((path, meta))
+        writer.write_file(data, to_write)
 
-    def _store_article(
+    def _prepare_article(
         self,
         item: ParsedArticle,
         path: Path,
         sha: str,
         text_hash: str,
         analyze: bool,
-        raw_ref: dict[str, object],
-    ) -> ArticleMeta:
+    ) -> tuple[ArticleMeta, dict[str, object]]:
+        """The article's catalog entry and body record (written by the batch writer)."""
         new_id = article_id(item.url, text_hash)
         analysis = self.analyze_text(item.text) if analyze else None
         if analysis is not None:
@@ -308,8 +322,5 @@ class Library:
             "blocks": [[block.kind, block.text] for block in item.blocks],
             "related_headlines": list(item.related_headlines),
             "analysis": analysis.to_dict() if analysis else None,
-            "raw": raw_ref,
         }
-        # Made durable in one sync by the batch commit, before the catalog names it.
-        self.store.bodies.write_body(new_id, body, durable=False)
-        return meta
+        return meta, body

@@ -122,3 +122,26 @@ def test_related_and_alias_merge(library_dir: Path, capsys: pytest.CaptureFixtur
     run(capsys, *lib, "alias", "unmerge", "Hikvision")
     _code, out, _err = run(capsys, *lib, "related", seed_id, "--json")
     assert "Hangzhou Hikvision" not in out
+
+
+def test_read_only_library_directory_gives_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    library_dir = tmp_path / "library"
+    run(capsys, "--library", str(library_dir), "import", str(SEED))
+    real_open = os.open
+
+    def read_only_fs(path: str, flags: int, *args: object) -> int:
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT) and str(library_dir) in str(path):
+            raise OSError(30, "Read-only file system", str(path))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", read_only_fs)
+    code, _out, err = run(capsys, "--library", str(library_dir), "import", str(SAMPLES))
+    assert code == 2
+    assert err.count("\n") == 1 and "Read-only file system" in err
+    monkeypatch.setattr(os, "open", real_open)
+    _code, out, _err = run(capsys, "--library", str(library_dir), "list", "--json")
+    assert len(out.splitlines()) == 1  # The seed imported before is still there.

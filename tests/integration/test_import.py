@@ -189,3 +189,35 @@ def test_imported_bytes_are_kept_for_re_extraction(library_dir: Path, tmp_path: 
     with Library.open(library_dir) as library:
         assert library.raw_bytes(ids[0]) == SEED.read_bytes()
         assert library.raw_bytes(ids[1]) == GOOD_HTML
+
+
+def test_disk_full_mid_import_commits_only_what_was_written(
+    library_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(4):
+        (pages / f"p{n}.md").write_text(f"# Page {n}\n\nThe body of page number {n} is here.\n")
+    with Library.open(library_dir) as library:
+        library.import_paths([SEED])
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def fill_disk(src: str, dst: str) -> None:
+        # The third body file finds the disk full; the catalog still fits.
+        if "bodies" in str(dst):
+            calls["n"] += 1
+            if calls["n"] > 2:
+                raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", fill_disk)
+    with Library.open(library_dir) as library, pytest.raises(OSError, match="No space"):
+        library.import_paths([pages], analyze=False)
+    monkeypatch.setattr(os, "replace", real_replace)
+    with Library.open(library_dir) as library:
+        titles = sorted(m.title for m in library.articles())
+        assert titles[0] == "China tells US to reverse decision to blacklist Xinjiang tech firms"
+        assert titles[1:] == ["Page 0", "Page 1"]
+        for meta in library.articles():
+            assert library.article(meta.id).blocks  # type: ignore[union-attr]
