@@ -13,15 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from tui.model import Analysis, EntityMention, Quotation
-
-
-def follow(name: str, merges: Mapping[str, str]) -> str:
-    """Where a chain of merges leads (cycles stop where they would repeat)."""
-    seen = {name}
-    while name in merges and merges[name] not in seen:
-        name = merges[name]
-        seen.add(name)
-    return name
+from tui.nlp.aliases import follow
 
 
 def apply_rules(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tui.model import Analysis, EntityMention
+from tui.nlp.aliases import follow
 from tui.nlp.canonical import resolve
 from tui.nlp.entities import scan
 from tui.nlp.known_names import KnownNames, no_names
@@ -32,18 +33,10 @@ def analyze(
     firm, pending, scanner = scan(text, known, weak, [q.start for q in quote_spans], lib)
     cands, canon = resolve(text, firm, pending, scanner, known, lib)
     if aliases:
-        canon = [_alias(name, aliases) for name in canon]
+        canon = [follow(name, aliases) for name in canon]
     entities = [
         EntityMention(c.text, c.type or "ORG", name, c.start, c.end)
         for c, name in zip(cands, canon, strict=True)
     ]
     quotes = attribute(text, quote_spans, entities)
     return Analysis(entities=entities, quotes=quotes)
-
-
-def _alias(name: str, aliases: Mapping[str, str]) -> str:
-    seen = {name}
-    while name in aliases and aliases[name] not in seen:
-        name = aliases[name]
-        seen.add(name)
-    return name
