@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from tui.nlp.aliases import follow
+
 INDEX_SCHEMA = 1
 
 #: How much one shared feature of each kind counts, before rarity.
@@ -136,11 +138,7 @@ class RelatedIndex:
     # Aliases ---------------------------------------------------------------------
     def _target_key(self, key: str) -> str:
         prefix, _, name = key.partition(":")
-        seen = set()
-        while name in self._aliases and name not in seen:
-            seen.add(name)
-            name = self._aliases[name]
-        return f"{prefix}:{name}"
+        return f"{prefix}:{follow(name, self._aliases)}"
 
     def _groups_by_target(self) -> dict[str, tuple[int, ...]]:
         """Feature ids grouped by the feature the aliases make them (built once per change)."""
