@@ -162,20 +162,24 @@ class Library:
             self._index_article(meta.id)
         self.indexes.save()
 
-    def articles_with_raw(self, canonical: str) -> list[ArticleMeta]:
-        """Articles whose stored analysis names ``canonical`` (or ``surface``), any type."""
-        index = self.indexes.related
+    def articles_with_raw(self, name: str) -> list[ArticleMeta]:
+        """Articles whose index names ``name`` as an entity or speaker, of any type."""
+        index = self._related_index()
         ids: set[str] = set()
         for prefix in ("P", "O", "L", "S"):
-            ids.update(index.articles_with(f"{prefix}:{canonical}"))
+            ids.update(index.articles_with(f"{prefix}:{name}"))
         return [meta for meta in map(self.store.catalog.get, sorted(ids)) if meta]
+
+    def _features(self, raw: Analysis, splits: list[tuple[str, str]]) -> dict[str, str]:
+        """What the related index keeps of a stored analysis: splits applied, merges not
+        (those apply at query time)."""
+        return features_of(apply_rules(raw, {}, splits))
 
     def _index_article(self, article_id: str) -> None:
         body = self.store.bodies.read_body(article_id) or {}
         if body.get("analysis"):
             raw = Analysis.from_dict(body["analysis"])
-            splits = self.store.user.splits()
-            self.indexes.related.add(article_id, features_of(apply_rules(raw, {}, splits)))
+            self.indexes.related.add(article_id, self._features(raw, self.store.user.splits()))
 
     def rebuild_indexes(self) -> int:
         """Rebuild name statistics and the related index from the stored bodies."""
@@ -188,7 +192,7 @@ class Library:
                 continue
             raw = Analysis.from_dict(body["analysis"])
             self.indexes.names.add(raw)
-            self.indexes.related.add(meta.id, features_of(apply_rules(raw, {}, splits)))
+            self.indexes.related.add(meta.id, self._features(raw, splits))
             count += 1
         if not self.store.read_only:
             self.indexes.save()
@@ -298,8 +302,7 @@ class Library:
         analysis = self.analyze_text(item.text) if analyze else None
         if analysis is not None:
             self.indexes.names.add(analysis)
-            splits = self.store.user.splits()
-            self.indexes.related.add(new_id, features_of(apply_rules(analysis, {}, splits)))
+            self.indexes.related.add(new_id, self._features(analysis, self.store.user.splits()))
         meta = ArticleMeta(
             id=new_id,
             title=item.title,

@@ -221,3 +221,21 @@ def test_disk_full_mid_import_commits_only_what_was_written(
         assert titles[1:] == ["Page 0", "Page 1"]
         for meta in library.articles():
             assert library.article(meta.id).blocks  # type: ignore[union-attr]
+
+
+def test_split_keeps_a_surname_apart_and_can_be_taken_back(library_dir: Path) -> None:
+    with Library.open(library_dir) as library:
+        library.import_paths([SAMPLES])
+        seed = next(m for m in library.articles() if m.source == "Saudi Press")
+        mentions = library.article(seed.id).analysis.entities  # type: ignore[union-attr]
+        assert any(m.text == "Geng" and m.canonical == "Geng Shuang" for m in mentions)
+        with_geng = {m.id for m in library.articles_with("P:Geng Shuang")}
+
+        library.split_entity("Geng", "Geng Shuang")
+        mentions = library.article(seed.id).analysis.entities  # type: ignore[union-attr]
+        assert all(m.canonical == "Geng" for m in mentions if m.text == "Geng")
+        assert seed.id in {m.id for m in library.articles_with("P:Geng")}
+
+        library.split_entity("Geng", "Geng Shuang", on=False)
+        assert {m.id for m in library.articles_with("P:Geng Shuang")} == with_geng
+        assert library.articles_with("P:Geng") == []
