@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tui.gather import describe_os_error, gather
-from tui.ingest.errors import IngestError
+from tui.gather import gather
 from tui.model import ParsedArticle
 
 
@@ -36,21 +35,13 @@ def error_record(path: Path, reason: str) -> dict[str, Any]:
 
 def extract_file_records(path: Path) -> list[dict[str, Any]]:
     """One record per article in ``path`` (feeds hold many), or one error record."""
-    from tui.library import parse_file
+    from tui.library import read_and_parse
 
     records: list[dict[str, Any]] = []
     for candidate in gather([path]):
-        if candidate.error:
-            records.append(error_record(candidate.path, candidate.error))
-            continue
-        try:
-            data = candidate.path.read_bytes()
-            items = parse_file(candidate.path, data)
-        except OSError as exc:
-            records.append(error_record(candidate.path, describe_os_error(exc)))
-            continue
-        except IngestError as exc:
-            records.append(error_record(candidate.path, exc.reason))
-            continue
-        records.extend(article_record(candidate.path, item) for item in items)
+        outcome = read_and_parse(candidate)
+        if isinstance(outcome, str):
+            records.append(error_record(candidate.path, outcome))
+        else:
+            records.extend(article_record(candidate.path, item) for item in outcome[1])
     return records

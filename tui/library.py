@@ -57,6 +57,27 @@ def parse_file(path: Path, data: bytes) -> list[ParsedArticle]:
     return articles
 
 
+def read_and_parse(candidate: Candidate) -> tuple[bytes, list[ParsedArticle]] | str:
+    """A gathered file's bytes and articles, or the one-line reason it cannot be read.
+
+    Shared by import and ``lede extract`` so both report the same reasons.
+    """
+    if candidate.error:
+        return candidate.error
+    try:
+        data = candidate.path.read_bytes()
+    except OSError as exc:
+        return describe_os_error(exc)
+    try:
+        return data, parse_file(candidate.path, data)
+    except IngestError as exc:
+        return exc.reason
+    except RecursionError:
+        return "document nested too deeply to read"
+    except Exception as exc:  # A parser bug must not sink the rest of the batch.
+        return f"unexpected error ({type(exc).__name__}: {exc})"
+
+
 def _word_count(blocks: Iterable[Block]) -> int:
     return sum(len(block.text.split()) for block in blocks)
 
@@ -250,25 +271,11 @@ class Library:
         writer: BatchWriter,
     ) -> None:
         path = candidate.path
-        if candidate.error:
-            report.failures.append((path, candidate.error))
+        outcome = read_and_parse(candidate)
+        if isinstance(outcome, str):
+            report.failures.append((path, outcome))
             return
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            report.failures.append((path, describe_os_error(exc)))
-            return
-        try:
-            parsed = parse_file(path, data)
-        except IngestError as exc:
-            report.failures.append((path, exc.reason))
-            return
-        except RecursionError:
-            report.failures.append((path, "document nested too deeply to read"))
-            return
-        except Exception as exc:  # A parser bug must not sink the rest of the batch.
-            report.failures.append((path, f"unexpected error ({type(exc).__name__}: {exc})"))
-            return
+        data, parsed = outcome
         sha = hashlib.sha256(data).hexdigest()
         to_write: list[tuple[str, dict[str, object]]] = []
         for item in parsed:
