@@ -132,6 +132,8 @@ class RelatedIndex:
 
     def set_aliases(self, aliases: Mapping[str, str]) -> None:
         """User merges: canonical name -> the canonical name it is the same entity as."""
+        if aliases == self._aliases:
+            return  # The library sets them before every lookup; keep the groups built.
         self._aliases = dict(aliases)
         self._merged_targets = {}
 
