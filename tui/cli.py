@@ -123,11 +123,7 @@ def first_run_import(directory: Path) -> None:
         return
     print(f"lede: new library at {directory}; importing the sample articles…", file=sys.stderr)
     with _open(directory, read_only=False) as library:
-        total = sum(1 for _ in SAMPLES_DIR.iterdir())
-        if sys.stderr.isatty():
-            _import_with_progress(library, [SAMPLES_DIR], True, total)
-        else:
-            library.import_paths([SAMPLES_DIR])
+        _import_with_progress(library, [SAMPLES_DIR], True)
 
 
 def _open(directory: Path, *, read_only: bool) -> Any:
@@ -137,16 +133,8 @@ def _open(directory: Path, *, read_only: bool) -> Any:
 
 
 def cmd_import(args: argparse.Namespace, directory: Path) -> int:
-    from tui.gather import gather
-
-    paths: list[Path] = args.paths
     with _open(directory, read_only=False) as library:
-        analyze = not args.no_analyze
-        total = sum(1 for _ in gather(paths))
-        if total > PROGRESS_THRESHOLD and sys.stderr.isatty():
-            report = _import_with_progress(library, paths, analyze, total)
-        else:
-            report = library.import_paths(paths, analyze=analyze)
+        report = _import_with_progress(library, args.paths, not args.no_analyze)
     err = sys.stderr
     for path, reason in report.failures:
         print(f"lede: {one_line(str(path))}: {one_line(reason)}", file=err)
@@ -158,14 +146,30 @@ def cmd_import(args: argparse.Namespace, directory: Path) -> int:
     return 0 if report.ok else 1
 
 
-def _import_with_progress(library: Any, paths: list[Path], analyze: bool, total: int) -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+def _import_with_progress(library: Any, paths: list[Path], analyze: bool) -> Any:
+    """Import, with a progress bar on a terminal once there are more than a few files.
 
-    columns = (TextColumn("Importing"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task("import", total=total)
+    The bar starts on the first progress report, which carries the file count, so
+    the folders are walked once.
+    """
+    from contextlib import ExitStack
 
-        def advance(done: int, _total: int, _path: Path) -> None:
+    with ExitStack() as stack:
+        bar: Any = None
+        task: Any = None
+
+        def advance(done: int, total: int, _path: Path) -> None:
+            nonlocal bar, task
+            if bar is None:
+                if total <= PROGRESS_THRESHOLD or not sys.stderr.isatty():
+                    return
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+                columns = (TextColumn("Importing"), BarColumn(), MofNCompleteColumn())
+                bar = stack.enter_context(
+                    Progress(*columns, transient=True, console=_stderr_console())
+                )
+                task = bar.add_task("import", total=total)
             bar.update(task, completed=done)
 
         return library.import_paths(paths, analyze=analyze, progress=advance)
