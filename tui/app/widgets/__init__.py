@@ -1,0 +1,1 @@
+"""The app's widgets: article list, reader and sidebar."""
