@@ -20,6 +20,7 @@ from tui.index.related import RelatedArticle, RelatedIndex
 from tui.index.store import DerivedIndexes
 from tui.ingest.errors import IngestError
 from tui.model import Analysis, Article, ArticleMeta, Block, ParsedArticle
+from tui.profile import PROFILE_LIMIT, EntityProfile, collect_quotes, feature_keys, reason_for
 from tui.store import LibraryStore
 from tui.store.batch_writer import BatchWriter
 
@@ -178,6 +179,29 @@ class Library:
         """Articles with a feature: ``P:``/``O:``/``L:`` + entity, ``S:`` + speaker."""
         ids = self._related_index().articles_with(key)
         return [meta for meta in map(self.store.catalog.get, ids) if meta]
+
+    def ids_with(self, key: str) -> list[str]:
+        """Ids of the articles with a feature (no catalog read: the app has titles)."""
+        return self._related_index().articles_with(key)
+
+    def entity_profile(self, name: str, kind: str) -> EntityProfile:
+        """Everything the library knows about one entity: the articles that mention or
+        quote it, its quotations, and the quotations that mention it (newest first)."""
+        profile = EntityProfile(name, kind)
+        ids: dict[str, None] = {}
+        for key in feature_keys(name, kind):
+            ids.update(dict.fromkeys(self.ids_with(key)))
+        found: list[tuple[str, str, str, str]] = []
+        for other_id in list(ids)[:PROFILE_LIMIT]:
+            article = self.article(other_id)
+            if article is None or article.analysis is None:
+                continue
+            mentioned, quoted = collect_quotes(profile, other_id, article.title, article.analysis)
+            reason = reason_for(name, mentioned, quoted)
+            found.append((article.meta.published or "", other_id, article.title, reason))
+        found.sort(reverse=True)
+        profile.articles = [(aid, title, reason) for _, aid, title, reason in found]
+        return profile
 
     def merge_entities(self, name: str, into: str | None) -> None:
         """Treat entity ``name`` as ``into`` everywhere (``None`` takes it back)."""
