@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_related.add_argument("--json", action="store_true", help="one JSON object per line")
     p_related.add_argument("--limit", type=int, default=20)
 
+    p_search = sub.add_parser("search", help="search titles, bodies, speakers and names")
+    p_search.add_argument("query", nargs="+", metavar="QUERY")
+    p_search.add_argument("--json", action="store_true", help="one JSON object per line")
+    p_search.add_argument("--limit", type=int, default=20)
+
     p_alias = sub.add_parser("alias", help="merge or split entities the analyser got wrong")
     alias_sub = p_alias.add_subparsers(dest="alias_command", metavar="ACTION", required=True)
     p_merge = alias_sub.add_parser("merge", help="treat NAME as the same entity as INTO")
@@ -308,6 +313,34 @@ def cmd_related(args: argparse.Namespace, directory: Path) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace, directory: Path) -> int:
+    from tui.store.catalog import CATALOG_FILE
+
+    # Writable when possible, so a missing or stale index is built; read-only while
+    # another process (the app) holds the library: it keeps the index current.
+    try:
+        library = _open(directory, read_only=not (directory / CATALOG_FILE).exists())
+    except LibraryLockedError:
+        library = _open(directory, read_only=True)
+    with library:
+        hits = library.search(" ".join(args.query), max(args.limit, 0))
+    for hit in hits:
+        if args.json:
+            row = {
+                "id": hit.article_id,
+                "title": hit.title,
+                "snippet": hit.snippet,
+                "score": float(f"{hit.score:.6g}"),
+                "fields": list(hit.fields),
+            }
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(
+                f"{hit.article_id[:8]}  {one_line(hit.title)}\n          {one_line(hit.snippet)}\n"
+            )
+    return 0 if hits else 1
+
+
 def cmd_alias(args: argparse.Namespace, directory: Path) -> int:
     action = args.alias_command
     with _open(directory, read_only=action == "list") as library:
@@ -332,5 +365,6 @@ COMMANDS = {
     "extract": cmd_extract,
     "analyze": cmd_analyze,
     "related": cmd_related,
+    "search": cmd_search,
     "alias": cmd_alias,
 }

@@ -6,11 +6,15 @@ analyse, store) and hides the store's layout from everything above it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import sqlite3
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from tui.gather import Candidate, describe_os_error, gather
 from tui.identity import article_id, text_key
@@ -21,8 +25,11 @@ from tui.index.store import DerivedIndexes
 from tui.ingest.errors import IngestError
 from tui.model import Analysis, Article, ArticleMeta, Block, ParsedArticle
 from tui.profile import PROFILE_LIMIT, EntityProfile, collect_quotes, feature_keys, reason_for
-from tui.store import LibraryStore
+from tui.search import SearchDoc, SearchHit, SearchIndex
+from tui.store import CorruptFileError, LibraryStore
 from tui.store.batch_writer import BatchWriter
+from tui.store.catalog import CATALOG_FILE
+from tui.store.listing import file_stamp
 
 #: Articles are committed to the catalog in batches of this many: one catalog
 #: rewrite per batch keeps a 1,000-file import linear, and a crash loses at most
@@ -83,6 +90,27 @@ def _word_count(blocks: Iterable[Block]) -> int:
     return sum(len(block.text.split()) for block in blocks)
 
 
+def _search_doc(
+    article_id: str, title: str, body: dict[str, Any], analysis: Analysis | None
+) -> SearchDoc:
+    """What the search index keeps of a body record: standfirst and text, the
+    canonical names of its speakers and entities (each once)."""
+    text = "\n\n".join(str(block[1]) for block in body.get("blocks") or [] if len(block) > 1)
+    standfirst = str(body.get("standfirst") or "")
+    speakers: list[str] = []
+    entities: list[str] = []
+    if analysis is not None:
+        speakers = list(dict.fromkeys(q.speaker for q in analysis.quotes if q.speaker))
+        entities = list(dict.fromkeys(e.canonical for e in analysis.entities))
+    return SearchDoc(
+        article_id=article_id,
+        title=title,
+        body=f"{standfirst}\n\n{text}" if standfirst else text,
+        speakers=speakers,
+        entities=entities,
+    )
+
+
 class Library:
     """A library directory opened for reading, or for writing under its lock."""
 
@@ -90,12 +118,18 @@ class Library:
         self.store = store
         self.root = store.root
         self.indexes = DerivedIndexes(store.root)
+        self._search: SearchIndex | None = None
+        self._search_lock = threading.Lock()
+        #: Search documents of the articles prepared but not committed yet.
+        self._search_pending: dict[str, SearchDoc] = {}
 
     @classmethod
     def open(cls, directory: Path, *, read_only: bool = False) -> Library:
         return cls(LibraryStore(Path(directory), read_only=read_only))
 
     def close(self) -> None:
+        if self._search is not None:
+            self._search.close()
         self.store.close()
 
     def __enter__(self) -> Library:
@@ -235,21 +269,93 @@ class Library:
             self.indexes.related.add(article_id, self._features(raw, self.store.user.splits()))
 
     def rebuild_indexes(self) -> int:
-        """Rebuild name statistics and the related index from the stored bodies."""
+        """Rebuild name statistics, the related and the search index from the bodies."""
         self.indexes.reset()
         count = 0
         splits = self.store.user.splits()
+        search = None if self.store.read_only else self._search_file()
+        if search is not None:
+            search.reset()
+        batch: list[SearchDoc] = []
         for meta in self.store.catalog.all():
             body = self.store.bodies.read_body(meta.id) or {}
-            if not body.get("analysis"):
+            raw = Analysis.from_dict(body["analysis"]) if body.get("analysis") else None
+            if search is not None:
+                batch.append(_search_doc(meta.id, meta.title, body, raw))
+                if len(batch) >= COMMIT_EVERY:
+                    search.add_many(batch)
+                    batch.clear()
+            if raw is None:
                 continue
-            raw = Analysis.from_dict(body["analysis"])
             self.indexes.names.add(raw)
             self.indexes.related.add(meta.id, self._features(raw, splits))
             count += 1
+        if search is not None:
+            search.add_many(batch, stamp=self._catalog_stamp())
+            search.optimize()
         if not self.store.read_only:
             self.indexes.save()
         return count
+
+    # Search ----------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Articles matching ``query`` in title, body, speakers, entities or notes, best
+        first, each with a snippet; the last word matches as a prefix (as you type).
+
+        The index is opened on first use and, when writable, caught up with the
+        catalog (built from the bodies if missing); read-only without one: [].
+        """
+        if not query.strip():
+            return []
+        try:
+            return self._search_index().search(query, limit)
+        except sqlite3.Error:
+            return []  # Derived data: a search that fails finds nothing, never crashes.
+
+    def _catalog_stamp(self) -> str:
+        size, mtime = file_stamp(self.root / CATALOG_FILE)
+        return f"{size}:{mtime}"
+
+    def _search_file(self) -> SearchIndex:
+        if self._search is None:
+            self._search = SearchIndex.open(self.root, read_only=self.store.read_only)
+        return self._search
+
+    def _search_index(self) -> SearchIndex:
+        """The search index, level with the catalog: its stamp names the catalog it
+        indexed; any other (a crash between the two commits, a damaged or missing
+        file, a library from before search) adds what is missing from the bodies."""
+        with self._search_lock:
+            index = self._search_file()
+            with contextlib.suppress(sqlite3.Error):
+                self._catch_up(index)
+            return index
+
+    def _catch_up(self, index: SearchIndex) -> None:
+        stamp = self._catalog_stamp()
+        if self.store.read_only or index.stamp == stamp:
+            return
+        known = index.ids()
+        metas = self.store.catalog.all()
+        for gone in known - {meta.id for meta in metas}:
+            index.remove(gone)
+        missing = [meta for meta in metas if meta.id not in known]
+        for start in range(0, len(missing), COMMIT_EVERY):
+            index.add_many(self._search_docs(missing[start : start + COMMIT_EVERY]))
+        if len(missing) > COMMIT_EVERY:
+            index.optimize()
+        index.set_stamp(stamp)
+
+    def _search_docs(self, metas: list[ArticleMeta]) -> list[SearchDoc]:
+        docs = []
+        for meta in metas:
+            try:
+                body = self.store.bodies.read_body(meta.id) or {}
+            except CorruptFileError:
+                body = {}  # Found by its title still; never fails an import or a search.
+            analysis = Analysis.from_dict(body["analysis"]) if body.get("analysis") else None
+            docs.append(_search_doc(meta.id, meta.title, body, analysis))
+        return docs
 
     # Importing -------------------------------------------------------------------
     def import_paths(
@@ -287,11 +393,26 @@ class Library:
             pending[:] = [meta for meta in pending if meta.id not in failed]
             report.imported = [(p, m) for p, m in report.imported if m.id not in failed]
         if pending:
+            before = self._catalog_stamp()
             self.store.commit(pending)
             self.indexes.save()
+            with contextlib.suppress(sqlite3.Error):  # Derived: the next search catches up.
+                self._add_to_search(pending, before)
             pending.clear()
+        self._search_pending.clear()
         if error is not None:
             raise error
+
+    def _add_to_search(self, committed: list[ArticleMeta], before: str) -> None:
+        """Index a committed batch in one transaction. The stamp moves on only if the
+        index was level with the catalog before it; else the next search catches up
+        (not here: that could read every body in the middle of an import)."""
+        search = self._search_file()
+        docs = [self._search_pending[m.id] for m in committed if m.id in self._search_pending]
+        level = search.stamp == before or (
+            len(self.store.catalog) == len(committed) and len(search) == 0
+        )
+        search.add_many(docs, stamp=self._catalog_stamp() if level else None)
 
     def _import_candidate(
         self,
@@ -368,4 +489,5 @@ class Library:
             "related_headlines": list(item.related_headlines),
             "analysis": analysis.to_dict() if analysis else None,
         }
+        self._search_pending[new_id] = _search_doc(new_id, item.title, body, analysis)
         return meta, body
