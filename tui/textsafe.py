@@ -21,3 +21,27 @@ def strip_controls(text: str) -> str:
 def one_line(text: str) -> str:
     """``text`` on one line, controls removed: for list rows and error messages."""
     return " ".join(strip_controls(text).split())
+
+
+def strip_controls_mapped(text: str) -> tuple[str, list[int] | None]:
+    """``strip_controls(text)`` plus, for each kept character, its index in ``text``.
+
+    The reader draws the cleaned text but styles it by offsets into the original
+    (the analyser's offsets), so it needs the way back. The map is None when
+    nothing was removed (the usual case), meaning the indices are unchanged.
+    """
+    if not _CONTROLS.search(text):
+        return text, None
+    kept: list[int] = []
+    pieces: list[str] = []
+    last = 0
+    for match in _CONTROLS.finditer(text):
+        start = match.start()
+        if start > last:
+            pieces.append(text[last:start])
+            kept.extend(range(last, start))
+        last = match.end()
+    if last < len(text):
+        pieces.append(text[last:])
+        kept.extend(range(last, len(text)))
+    return "".join(pieces), kept

@@ -1,0 +1,574 @@
+"""The reader pane: one article, its names and quotations highlighted, stepped through.
+
+Built on Textual's Line API: the article is laid out once per width
+(``tui.reading.layout``) and ``render_line`` only looks a line up, styles the
+spans on it and crops it, so scrolling never re-wraps and a focus change
+repaints just the lines it touches. Rendered lines are cached until the
+layout, the theme, the highlights toggle, or a highlight or match on them
+changes.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.model import Article
+from tui.reading.layout import MEASURE, Highlight, Layout, empty_layout, highlights_of, layout
+
+ENTITY_KINDS = frozenset({"PERSON", "ORG", "PLACE"})
+QUOTE_KINDS = frozenset({"QUOTE"})
+#: Component classes whose colours need the widget's background to resolve.
+WHOLE_STYLES = frozenset({"reader--title", "reader--standfirst", "reader--meta"})
+KIND_CLASS = {
+    "PERSON": "reader--person",
+    "ORG": "reader--org",
+    "PLACE": "reader--place",
+    "QUOTE": "reader--quote",
+}
+
+
+class Reader(ScrollView, can_focus=True):
+    """Shows one article; n/N, ]/[ and }/{ step through its names and quotations."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--title",
+        "reader--meta",
+        "reader--standfirst",
+        "reader--heading",
+        "reader--person",
+        "reader--org",
+        "reader--place",
+        "reader--quote",
+        "reader--focused",
+        "reader--match",
+        "reader--quote-bar",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "line_down", "Down", id="reader-down", show=False,
+                tooltip="Scroll one line down"),
+        Binding("k,up", "line_up", "Up", id="reader-up", show=False,
+                tooltip="Scroll one line up"),
+        Binding("space,pagedown", "page_down", "Page down", id="reader-page-down", show=False,
+                tooltip="Scroll one screen down"),
+        Binding("shift+space,pageup", "page_up", "Page up", id="reader-page-up", show=False,
+                tooltip="Scroll one screen up"),
+        Binding("ctrl+d", "half_page_down", "Half page down", id="reader-half-page-down",
+                show=False, tooltip="Scroll half a screen down"),
+        Binding("ctrl+u", "half_page_up", "Half page up", id="reader-half-page-up",
+                show=False, tooltip="Scroll half a screen up"),
+        Binding("g,home", "top", "Top", id="reader-top", show=False,
+                tooltip="Go to the start of the article"),
+        Binding("G,end", "bottom", "End", id="reader-end", show=False,
+                tooltip="Go to the end of the article"),
+        Binding("n", "next_highlight", "Next highlight", id="next-highlight",
+                tooltip="Step to the next name or quotation"),
+        Binding("N", "previous_highlight", "Previous highlight", id="previous-highlight",
+                show=False, tooltip="Step to the previous name or quotation"),
+        Binding("right_square_bracket", "next_quote", "Next quote", id="next-quote",
+                tooltip="Step to the next quotation"),
+        Binding("left_square_bracket", "previous_quote", "Previous quote",
+                id="previous-quote", show=False, tooltip="Step to the previous quotation"),
+        Binding("right_curly_bracket", "next_entity", "Next name", id="next-entity",
+                show=False, tooltip="Step to the next person, organisation or place"),
+        Binding("left_curly_bracket", "previous_entity", "Previous name",
+                id="previous-entity", show=False,
+                tooltip="Step to the previous person, organisation or place"),
+        Binding("enter", "activate", "About this", id="activate-highlight",
+                tooltip="Everything the library knows about the focused name or speaker"),
+        Binding("H", "toggle_highlights", "Highlights", id="toggle-highlights", show=False,
+                tooltip="Show or hide the colouring of names and quotations"),
+    ]  # fmt: skip
+
+    #: Draw names and quotations in their styles (the focused one and find
+    #: matches are drawn either way, so you never lose your place).
+    highlights_on: reactive[bool] = reactive(True, init=False, repaint=False)
+    #: Index (into ``highlights``) of the focused highlight.
+    focused: reactive[int | None] = reactive(None, init=False, repaint=False)
+    #: How far down the article the view is, 0 (top) to 1 (end).
+    progress: reactive[float] = reactive(0.0, init=False, repaint=False)
+
+    class HighlightFocused(Message):
+        """The focused highlight changed (None: no highlight is focused)."""
+
+        def __init__(self, reader: Reader, highlight: Highlight | None) -> None:
+            super().__init__()
+            self.reader = reader
+            self.highlight = highlight
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
+    class HighlightActivated(Message):
+        """Enter or a click on a highlight: the user wants to know more about it."""
+
+        def __init__(self, reader: Reader, highlight: Highlight) -> None:
+            super().__init__()
+            self.reader = reader
+            self.highlight = highlight
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
+    class PositionChanged(Message):
+        """The top line changed: ``offset`` is the new reading position."""
+
+        def __init__(self, reader: Reader, offset: int, progress: float) -> None:
+            super().__init__()
+            self.reader = reader
+            self.offset = offset
+            self.progress = progress
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
+        def can_replace(self, message: Message) -> bool:
+            # Only the latest place matters: a burst of scrolling posts one message.
+            return isinstance(message, Reader.PositionChanged) and message.reader is self.reader
+
+    def __init__(
+        self,
+        *,
+        measure: int = MEASURE,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.measure = measure
+        self.article: Article | None = None
+        self.highlights: list[Highlight] = []
+        self._body = ""
+        self._layout: Layout | None = None
+        self._layout_width = 0
+        self._pending_offset = 0
+        #: (top line, offset) after go_to_offset: the exact offset asked for, even
+        #: when the line could not reach the top (end of the article) or the offset
+        #: is mid-line. Forgotten as soon as the view scrolls elsewhere.
+        self._anchor: tuple[int, int] | None = None
+        self._top = -1
+        self._quiet = False
+        self._strips: dict[int, Strip] = {}
+        #: The widget's own style, which Textual recomputes on every access: kept
+        #: until the styles change (it is wanted for every line drawn).
+        self._base_style: Style | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._match_lines: dict[int, list[tuple[int, int, int]]] = {}
+        self._match_spans: list[list[tuple[int, int, int]]] = []
+        self._current_match: int | None = None
+
+    # Showing an article ---------------------------------------------------------------
+    def show_article(self, article: Article | None, *, offset: int = 0) -> None:
+        """Show ``article`` with body ``offset`` at the top (None: the empty state)."""
+        self.focused = None
+        self._clear_matches()
+        self.article = article
+        self.highlights = highlights_of(article) if article is not None else []
+        self._body = article.text if article is not None else ""
+        self._layout = None
+        self._pending_offset = offset
+        if self.scrollable_content_region.width > 0:
+            self._relayout(offset)
+        else:
+            self.refresh()
+
+    @property
+    def position(self) -> int:
+        """Body offset of the top visible line: save it, pass it to ``go_to_offset``."""
+        if self._layout is None or self.article is None:
+            return self._pending_offset if self.article is not None else 0
+        top = self.scroll_offset.y
+        if self._anchor is not None and self._anchor[0] == top:
+            return self._anchor[1]
+        return self._layout.offset_of(top)
+
+    def go_to_offset(self, offset: int) -> None:
+        """Scroll so that the line showing body ``offset`` is at the top."""
+        if self._layout is None:
+            self._pending_offset = offset
+            return
+        # Quiet while scrolling, so the position posted is the exact offset asked for.
+        self._quiet = True
+        try:
+            self._scroll_to_line(self._layout.line_of(offset))
+        finally:
+            self._quiet = False
+        self._anchor = (self.scroll_offset.y, offset)
+        self._after_scroll()
+
+    @property
+    def line_count(self) -> int:
+        return len(self._layout.lines) if self._layout is not None else 0
+
+    def line_text(self, y: int) -> str:
+        """The plain text of laid-out line ``y`` (what the screen shows, unstyled)."""
+        if self._layout is None or not 0 <= y < len(self._layout.lines):
+            return ""
+        return self._layout.lines[y].text
+
+    def _relayout(self, offset: int) -> None:
+        """Lay the article out for the current width and put ``offset`` at the top."""
+        width = self.scrollable_content_region.width
+        self._layout_width = width
+        if self.article is None:
+            self._layout = empty_layout(width)
+        else:
+            self._layout = layout(self.article, width, self.measure, highlights=self.highlights)
+        self._strips.clear()
+        self._map_matches()
+        self.virtual_size = Size(min(self._layout.width, width), len(self._layout.lines))
+        self.go_to_offset(offset)
+        self._update_progress()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        if self._layout is None or width != self._layout_width:
+            self._relayout(self.position)
+        else:
+            self._update_progress()
+
+    # Scrolling ------------------------------------------------------------------------
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._after_scroll()
+
+    def _after_scroll(self) -> None:
+        """Post the new position when the top line changes (not on every scroll step)."""
+        top = self.scroll_offset.y
+        if top == self._top or self._quiet:
+            return
+        self._top = top
+        if self._anchor is not None and self._anchor[0] != top:
+            self._anchor = None
+        self._update_progress()
+        if self.article is not None and self._layout is not None:
+            self.post_message(self.PositionChanged(self, self.position, self.progress))
+
+    def _update_progress(self) -> None:
+        if self.article is None:
+            self.progress = 0.0
+        else:
+            most = self.max_scroll_y
+            self.progress = min(1.0, self.scroll_offset.y / most) if most > 0 else 1.0
+        self.border_subtitle = f"{round(self.progress * 100)}%" if self.article else ""
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _scroll_to_line(self, y: int) -> None:
+        self.scroll_to(y=y, animate=False, force=True)
+
+    def action_line_down(self) -> None:
+        self._scroll_to_line(self.scroll_offset.y + 1)
+
+    def action_line_up(self) -> None:
+        self._scroll_to_line(self.scroll_offset.y - 1)
+
+    def action_page_down(self) -> None:
+        self._scroll_to_line(self.scroll_offset.y + max(1, self._page - 1))
+
+    def action_page_up(self) -> None:
+        self._scroll_to_line(self.scroll_offset.y - max(1, self._page - 1))
+
+    def action_half_page_down(self) -> None:
+        self._scroll_to_line(self.scroll_offset.y + max(1, self._page // 2))
+
+    def action_half_page_up(self) -> None:
+        self._scroll_to_line(self.scroll_offset.y - max(1, self._page // 2))
+
+    def action_top(self) -> None:
+        self._scroll_to_line(0)
+
+    def action_bottom(self) -> None:
+        self._scroll_to_line(self.max_scroll_y)
+
+    def _show_lines(self, first: int, last: int) -> None:
+        """Scroll lines ``first``..``last`` into view, with a little context above."""
+        top, height = self.scroll_offset.y, self._page
+        if first >= top and last < top + height:
+            return
+        context = min(3, height // 4)
+        self._scroll_to_line(max(0, first - context))
+
+    # Highlights -----------------------------------------------------------------------
+    def validate_focused(self, index: int | None) -> int | None:
+        if index is None or not 0 <= index < len(self.highlights):
+            return None
+        return index
+
+    def watch_focused(self, old: int | None, new: int | None) -> None:
+        for index in (old, new):
+            self._refresh_highlight(index)
+        highlight = self.highlights[new] if new is not None else None
+        self.post_message(self.HighlightFocused(self, highlight))
+        self.refresh_bindings()
+
+    def _refresh_highlight(self, index: int | None) -> None:
+        if index is None or self._layout is None or index >= len(self._layout.highlight_lines):
+            return
+        first, last = self._layout.highlight_lines[index]
+        self._refresh_lines(first, last)
+
+    def _refresh_lines(self, first: int, last: int) -> None:
+        for y in range(first, last + 1):
+            self._strips.pop(y, None)
+        self.refresh_lines(first, last - first + 1)
+
+    def focus_highlight(self, index: int | None) -> None:
+        """Focus highlight ``index`` (None: none) and scroll it into view."""
+        self.focused = index
+        if self.focused is not None and self._layout is not None:
+            self._show_lines(*self._layout.highlight_lines[self.focused])
+
+    def watch_highlights_on(self, on: bool) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def action_toggle_highlights(self) -> None:
+        self.highlights_on = not self.highlights_on
+
+    def action_next_highlight(self) -> None:
+        self._step(forward=True, kinds=None, what="names or quotations")
+
+    def action_previous_highlight(self) -> None:
+        self._step(forward=False, kinds=None, what="names or quotations")
+
+    def action_next_quote(self) -> None:
+        self._step(forward=True, kinds=QUOTE_KINDS, what="quotations")
+
+    def action_previous_quote(self) -> None:
+        self._step(forward=False, kinds=QUOTE_KINDS, what="quotations")
+
+    def action_next_entity(self) -> None:
+        self._step(forward=True, kinds=ENTITY_KINDS, what="names")
+
+    def action_previous_entity(self) -> None:
+        self._step(forward=False, kinds=ENTITY_KINDS, what="names")
+
+    def _step(self, *, forward: bool, kinds: frozenset[str] | None, what: str) -> None:
+        """Focus the next (previous) highlight of ``kinds`` in body order.
+
+        From the focused one while it is on screen; otherwise from the top of the
+        view, so after scrolling away n continues where you are reading.
+        """
+        candidates = [h.index for h in self.highlights if kinds is None or h.kind in kinds]
+        if not candidates or self._layout is None:
+            self.notify(f"No {what} in this article.")
+            return
+        lines = self._layout.highlight_lines
+        top, height = self.scroll_offset.y, self._page
+        current = self.focused
+        if current is not None and lines[current][1] >= top and lines[current][0] < top + height:
+            after = [i for i in candidates if i > current]
+            before = [i for i in candidates if i < current]
+        else:
+            after = [i for i in candidates if lines[i][0] >= top]
+            before = [i for i in candidates if lines[i][0] < top]
+        if forward:
+            target = after[0] if after else candidates[0]
+            wrapped = not after
+        else:
+            target = before[-1] if before else candidates[-1]
+            wrapped = not before
+        if wrapped:
+            self.notify("Wrapped to the top" if forward else "Wrapped to the bottom")
+        self.focus_highlight(target)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "activate":
+            return True if self.focused is not None else None
+        return True
+
+    def action_activate(self) -> None:
+        if self.focused is None:
+            self.notify("Press n to step to a name or quotation first.")
+            return
+        self.post_message(self.HighlightActivated(self, self.highlights[self.focused]))
+
+    def on_click(self, event: events.Click) -> None:
+        here = event.get_content_offset(self)
+        if here is None or self._layout is None:
+            return
+        y = self.scroll_offset.y + here.y
+        if not 0 <= y < len(self._layout.lines):
+            return
+        x = self.scroll_offset.x + here.x - self._layout.pad
+        line = self._layout.lines[y]
+        hit = None
+        for first, last, index in line.highlights:
+            left = cell_len(line.text[:first])
+            if left <= x < left + cell_len(line.text[first:last]):
+                hit = index  # the innermost wins: names inside a quotation come later
+        if hit is not None:
+            self.focus_highlight(hit)
+            self.post_message(self.HighlightActivated(self, self.highlights[hit]))
+
+    # Find in article ------------------------------------------------------------------
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    @property
+    def current_match(self) -> int | None:
+        """Index of the current find match, None when nothing is found."""
+        return self._current_match
+
+    def find(self, term: str) -> int:
+        """Mark every case-insensitive match of ``term`` and go to the first one at
+        or after the top of the view; returns how many there are."""
+        self.clear_find()
+        if not term or not self._body:
+            return 0
+        pattern = re.compile(re.escape(term), re.IGNORECASE)
+        self._matches = [match.span() for match in pattern.finditer(self._body)]
+        if not self._matches:
+            return 0
+        self._map_matches()
+        top = self.position
+        start = next((i for i, (s, _e) in enumerate(self._matches) if s >= top), 0)
+        for y in self._match_lines:
+            self._strips.pop(y, None)
+        self.refresh()
+        self._go_to_match(start)
+        return len(self._matches)
+
+    def action_find_next(self) -> None:
+        self._step_match(1)
+
+    def action_find_previous(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if not self._matches:
+            return
+        current = self._current_match if self._current_match is not None else -step
+        target = current + step
+        if not 0 <= target < len(self._matches):
+            self.notify("Wrapped to the top" if step > 0 else "Wrapped to the bottom")
+            target %= len(self._matches)
+        self._go_to_match(target)
+
+    def _go_to_match(self, index: int) -> None:
+        old, self._current_match = self._current_match, index
+        for which in (old, index):
+            if which is not None and which < len(self._match_spans):
+                spans = self._match_spans[which]
+                if spans:
+                    self._refresh_lines(spans[0][0], spans[-1][0])
+        spans = self._match_spans[index] if index < len(self._match_spans) else []
+        if spans:
+            self._show_lines(spans[0][0], spans[-1][0])
+
+    def clear_find(self) -> None:
+        """Forget the find: no match is marked any more."""
+        if not self._matches:
+            return
+        lines = list(self._match_lines)
+        self._clear_matches()
+        for y in lines:
+            self._strips.pop(y, None)
+        self.refresh()
+
+    def _clear_matches(self) -> None:
+        self._matches = []
+        self._match_lines = {}
+        self._match_spans = []
+        self._current_match = None
+
+    def _map_matches(self) -> None:
+        """Where each match is drawn, for the current layout."""
+        self._match_lines = {}
+        self._match_spans = []
+        if self._layout is None:
+            return
+        for index, (start, end) in enumerate(self._matches):
+            spans = self._layout.spans(start, end)
+            self._match_spans.append(spans)
+            for y, first, last in spans:
+                self._match_lines.setdefault(y, []).append((first, last, index))
+
+    # Rendering ------------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # a theme or CSS change recolours every line
+        self._base_style = None
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self._layout_width
+        base = self._base_style
+        if base is None:
+            base = self._base_style = self.rich_style
+        index = scroll_y + y
+        if self._layout is None or not 0 <= index < len(self._layout.lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strips[index] = self._render_full_line(index, base)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _style(self, name: str) -> Style:
+        # Header classes use $text / $text-muted, "auto" colours that only resolve
+        # against the background, so they come whole; the rest are partial so that
+        # they layer (a name inside a quotation, a match on a focused name).
+        return self.get_component_rich_style(name, partial=name not in WHOLE_STYLES)
+
+    def _render_full_line(self, y: int, base: Style) -> Strip:
+        """Line ``y`` with its styles, uncropped: the part worth caching."""
+        assert self._layout is not None
+        line = self._layout.lines[y]
+        text = line.text
+        spans: list[tuple[int, int, Style]] = [
+            (first, last, self._style(name)) for first, last, name in line.styles
+        ]
+        if line.highlights:
+            if self.highlights_on:
+                for first, last, index in line.highlights:
+                    kind = self.highlights[index].kind
+                    spans.append((first, last, self._style(KIND_CLASS.get(kind, "reader--org"))))
+            focused = self.focused
+            for first, last, index in line.highlights:
+                if index == focused:
+                    spans.append((first, last, self._style("reader--focused")))
+        for first, last, index in self._match_lines.get(y, ()):
+            spans.append((first, last, self._style("reader--match")))
+            if index == self._current_match:
+                spans.append((first, last, self._style("reader--focused")))
+        segments: list[Segment] = []
+        pad = self._layout.pad
+        if pad:
+            segments.append(Segment(" " * pad, base))
+        if not spans:
+            segments.append(Segment(text, base))
+        else:
+            cuts = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans)})
+            for a, b in pairwise(cuts):
+                if a >= b or b > len(text):
+                    continue
+                style = base
+                for first, last, span_style in spans:
+                    if first <= a and b <= last:
+                        style += span_style
+                segments.append(Segment(text[a:b], style))
+        return Strip(segments, pad + line.cells)
