@@ -1,38 +1,93 @@
-"""The Textual application (a plain placeholder screen until the reader lands)."""
+"""The Textual application: opens the main screen on a library and keeps app-wide state."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App, ComposeResult
-from textual.binding import BindingType
-from textual.widgets import Footer, Header, Static
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
 
+from tui.app.keys import APP_BINDINGS
 from tui.app.paths import stylesheet
+from tui.app.screens.help import HelpScreen, binding_rows
+from tui.app.screens.main import MainScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.reader import Reader
+from tui.browse import Browse
+from tui.library import Library
+
+STYLESHEETS = ("app.tcss", "list.tcss", "reader.tcss", "sidebar.tcss", "dialogs.tcss")
 
 
 class LedeApp(App[None]):
-    """Lede's app shell: shows what the library holds."""
+    """Lede: the reader on one library, which it holds open (and locked) while running."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [stylesheet("app.tcss")]
+    CSS_PATH: ClassVar[list[str | Path]] = [stylesheet(name) for name in STYLESHEETS]
     TITLE = "Lede"
-    BINDINGS: ClassVar[list[BindingType]] = [("q", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
-    def __init__(self, library_dir: Path, article_titles: list[str] | None = None) -> None:
+    def __init__(self, library: Library, browse: Browse) -> None:
         super().__init__()
-        self.library_dir = library_dir
-        self.article_titles = article_titles or []
+        self.library = library
+        self.browse = browse
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        count = len(self.article_titles)
-        summary = f"{count} article{'s' if count != 1 else ''} in {self.library_dir}"
-        yield Static(summary, id="summary", markup=False)
-        yield Static("\n".join(self.article_titles[:200]), id="titles", markup=False)
-        yield Static(
-            "The reader is on its way. Meanwhile: lede list, lede show ID, lede related ID.",
-            id="hint",
-            markup=False,
-        )
-        yield Footer()
+    def on_mount(self) -> None:
+        theme = self.library.store.user.get_setting("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.library, self.browse)
+
+    def _save_theme(self, _theme: object) -> None:
+        self.library.store.user.set_setting("theme", self.theme)
+
+    def action_cycle_theme(self) -> None:
+        names = sorted(self.available_themes)
+        self.theme = names[(names.index(self.theme) + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}")
+
+    # Help and the command palette, both made from the live bindings --------------------
+    def pane_bindings(self) -> list[tuple[str, DOMNode, list[BindingType]]]:
+        """Each area's title, the node its actions run on, and its bindings."""
+        areas: list[tuple[str, DOMNode, list[BindingType]]] = []
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            areas.append(("Anywhere", screen, list(screen.BINDINGS)))
+            areas.append(("Article list", screen.article_list, list(ArticleList.BINDINGS)))
+            areas.append(("Reader", screen.reader, list(Reader.BINDINGS)))
+        areas.append(("App", self, list(self.BINDINGS)))
+        return areas
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            (title, binding_rows(bindings, self.get_key_display))
+            for title, _node, bindings in self.pane_bindings()
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen: set[str] = {"quit", "help"}
+        for title, node, bindings in self.pane_bindings():
+            for binding in Binding.make_bindings(bindings):
+                if not binding.description or binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                help_text = f"{title} · key {self.get_key_display(binding)}"
+                if binding.tooltip:
+                    help_text += f" · {binding.tooltip}"
+                callback = partial(self.call_later, self.run_action, binding.action, node)
+                yield SystemCommand(binding.description, help_text, callback)
+        yield SystemCommand("Help", "Every key, pane by pane (?)", self.action_help)
+
+    def on_unmount(self) -> None:
+        self.library.close()

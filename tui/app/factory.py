@@ -5,14 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.app.app import LedeApp
+from tui.browse import Browse
 from tui.library import Library
-from tui.textsafe import one_line
 
 
 def make_app(library_dir: Path) -> LedeApp:
-    """The app on ``library_dir``, with the article list read from its listing."""
-    with Library.open(library_dir, read_only=True) as library:
+    """The app on ``library_dir``: the list from the listing, marks from the user data.
+
+    The library stays open (and locked against a second writer) until the app ends;
+    nothing slow (article bodies, indexes, the analyser) is read here.
+    """
+    library = Library.open(library_dir)
+    try:
         listing = library.store.listing()
-    order = sorted(range(len(listing)), key=lambda i: listing.published[i], reverse=True)
-    titles = [one_line(listing.titles[i]) for i in order]
-    return LedeApp(library_dir, titles)
+        user = library.store.user
+        browse = Browse(listing, user.read_ids(), set(user.bookmarked_ids()))
+    except BaseException:
+        library.close()
+        raise
+    return LedeApp(library, browse)

@@ -1,0 +1,298 @@
+"""The reader as a person uses it: open the seed, step to a quotation, jump, come back.
+
+Every test drives the real app (the factory the command line calls) on a real
+library imported from ``sample_articles/``, with Pilot, and asserts what is on
+screen and what the library keeps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static
+
+from tui.app.app import LedeApp
+from tui.app.factory import make_app
+from tui.app.screens.entity import EntityScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.main import MainScreen
+from tui.app.screens.search import SearchScreen
+from tui.library import Library
+
+SEED_TITLE = "China tells US to reverse decision to blacklist Xinjiang tech firms"
+
+
+def main(app: LedeApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def reader_text(screen: MainScreen) -> str:
+    reader = screen.reader
+    return " ".join(" ".join(reader.line_text(y) for y in range(reader.line_count)).split())
+
+
+def option_texts(widget: OptionList) -> list[str]:
+    return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+
+
+async def open_seed(app: LedeApp, pilot: object, seed_id: str) -> MainScreen:
+    screen = main(app)
+    assert screen.article_list.select_id(seed_id)
+    screen.article_list.focus()
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert screen.article is not None and screen.article.id == seed_id
+    return screen
+
+
+async def step_to_quote_by(pilot: object, screen: MainScreen, speaker: str) -> None:
+    for _ in range(60):
+        await pilot.press("right_square_bracket")  # type: ignore[attr-defined]
+        index = screen.reader.focused
+        if index is not None and screen.reader.highlights[index].speaker == speaker:
+            return
+    raise AssertionError(f"no quotation by {speaker}")
+
+
+async def test_opening_the_seed_shows_it_with_names_and_quotes_in_the_sidebar(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        text = reader_text(screen)
+        assert SEED_TITLE in text
+        assert "min read" in text
+        entities = option_texts(app.query_one("#entities", OptionList))
+        assert any(t.startswith("  Hikvision") for t in entities)
+        assert any(t.startswith("  Geng Shuang") for t in entities)
+        quotes = option_texts(app.query_one("#quotations", OptionList))
+        assert any(t.startswith("Geng Shuang → “") for t in quotes)
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        related = option_texts(app.query_one("#related", OptionList))
+        assert related
+        assert any(word in " ".join(related) for word in ("shares", "quotes"))
+    with Library.open(sample_library, read_only=True) as library:
+        assert library.store.user.is_read(seed_id)
+
+
+async def test_stepping_to_a_quotation_shows_its_speaker_and_where_else_he_is_quoted(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        await step_to_quote_by(pilot, screen, "Geng Shuang")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        heading = str(app.query_one("#focus-title", Static).render())
+        assert heading.startswith("Geng Shuang · quotation")
+        leads = option_texts(app.query_one("#focus-leads", OptionList))
+        assert leads and all("quotes Geng Shuang" in lead for lead in leads)
+        assert seed_id not in [
+            app.query_one("#focus-leads", OptionList).get_option_at_index(i).id
+            for i in range(len(leads))
+        ]
+
+
+async def test_jump_from_a_quotation_and_back_restores_article_and_place(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        await pilot.press("pagedown")
+        await step_to_quote_by(pilot, screen, "Geng Shuang")
+        place, focused = screen.reader.position, screen.reader.focused
+        assert place > 0
+
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen)
+        articles = app.screen.query_one("#entity-articles", OptionList)
+        assert articles.option_count >= 2
+        target = next(
+            articles.get_option_at_index(i).id
+            for i in range(articles.option_count)
+            if articles.get_option_at_index(i).id != f"article:{seed_id}"
+        )
+        articles.highlighted = next(
+            i for i in range(articles.option_count) if articles.get_option_at_index(i).id == target
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = main(app)
+        assert screen.article is not None and f"article:{screen.article.id}" == target
+
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert screen.article.id == seed_id
+        assert screen.reader.position == place
+        assert screen.reader.focused == focused
+
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert f"article:{screen.article.id}" == target
+
+
+async def test_reading_position_and_last_article_survive_a_restart(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        for _ in range(3):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        place = screen.reader.position
+        assert place > 0
+        await pilot.press("T")  # Another theme, which must persist too.
+        theme = app.theme
+        await pilot.press("q")
+
+    again = make_app(sample_library)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main(again)
+        assert screen.article is not None and screen.article.id == seed_id
+        assert screen.reader.position == place
+        assert again.theme == theme
+        assert screen.article_list.current_id == seed_id
+
+
+async def test_marking_unread_undoes_the_read_mark(sample_library: Path, seed_id: str) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        assert app.library.store.user.is_read(seed_id)
+        await pilot.press("u")
+        assert not app.library.store.user.is_read(seed_id)
+        row = screen.browse.row(screen.browse.index_of(seed_id) or 0)
+        assert not row.read
+
+
+async def test_search_finds_as_you_type_and_opens_the_article_at_the_match(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"stay tuned")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one("#search-results", OptionList)
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert seed_id in ids
+        seed_prompt = str(results.get_option_at_index(ids.index(seed_id)).prompt)
+        assert "stay tuned" in seed_prompt.lower()
+        results.highlighted = ids.index(seed_id)
+        results.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = main(app)
+        assert screen.article is not None and screen.article.id == seed_id
+        assert app.query_one("#find", Input).value == "stay"
+
+
+async def test_find_in_article_steps_through_matches(sample_library: Path, seed_id: str) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(app, pilot, seed_id)
+        await pilot.press("ctrl+f", *"Hikvision", "enter")
+        await pilot.pause()
+        screen = main(app)
+        assert screen.reader.match_count >= 3
+        first = screen.reader.current_match
+        await pilot.press("full_stop")
+        assert screen.reader.current_match != first
+        await pilot.press("escape")
+        assert screen.reader.match_count == 0
+
+
+async def test_filters_sort_and_entity_filter_change_the_list(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        total = len(screen.browse)
+        screen.article_list.focus()
+        await pilot.press("U")
+        assert len(screen.browse) == total - 1
+        assert screen.browse.index_of(seed_id) is None
+        assert "unread" in str(screen.article_list.border_title)
+        await pilot.press("x")
+        assert len(screen.browse) == total
+
+        await pilot.press("b")  # Bookmark the row under the cursor (the seed).
+        await pilot.press("B")
+        assert len(screen.browse) == 1 and screen.browse.row(0).article_id == seed_id
+        await pilot.press("x")
+
+        await pilot.press("s")
+        assert "title" in screen.browse.describe()
+        titles = [screen.browse.row(i).title.casefold() for i in range(len(screen.browse))]
+        assert titles == sorted(titles)
+
+        screen.reader.focus()
+        await step_to_quote_by(pilot, screen, "Geng Shuang")
+        await pilot.press("e")
+        shown = {screen.browse.row(i).article_id for i in range(len(screen.browse))}
+        assert seed_id in shown and 1 < len(shown) < total
+        assert "Geng Shuang" in str(screen.article_list.border_title)
+
+
+async def test_narrow_terminal_shows_one_pane_at_a_time(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main(app)
+        assert screen.has_class("narrow")
+        assert screen.article_list.display and screen.article_list.region.width >= 70
+        await open_seed(app, pilot, seed_id)
+        await pilot.pause()
+        assert screen.reader.region.width >= 70
+        assert screen.article_list.region.width == 0
+        await pilot.press("i")
+        await pilot.pause()
+        assert screen.sidebar.region.width >= 70
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.article_list.region.width >= 70
+
+
+async def test_help_is_made_from_the_bindings_and_the_palette_offers_every_action(
+    sample_library: Path,
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(
+            f"{keys} {description}"
+            for _title, rows in app.screen.sections
+            for keys, description, _tip in rows
+        )
+        for words in ("Search", "Back", "Next highlight", "Bookmark", "Filter"):
+            assert words in text
+        await pilot.press("escape")
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Search", "Back", "Forward", "Bookmark", "Next highlight"} <= titles
+
+
+async def test_the_sidebar_can_be_hidden(sample_library: Path, seed_id: str) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        width = screen.reader.region.width
+        await pilot.press("i")
+        await pilot.pause()
+        assert screen.sidebar.region.width == 0
+        assert screen.reader.region.width > width

@@ -1,0 +1,510 @@
+"""The main screen: article list, reader and sidebar, and the navigation between them.
+
+The screen is the mediator: panes post messages about what happened (a row was
+chosen, a highlight focused, the reader scrolled), and the screen decides what
+follows: open an article, fill the sidebar, record history, save the place.
+Reading and writing go through the library facade, never the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList
+
+from tui.app.keys import SCREEN_BINDINGS
+from tui.app.screens.entity import EntityScreen, JumpTarget
+from tui.app.screens.filters import FilterChoice, FilterScreen
+from tui.app.screens.search import SearchScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.reader import Reader
+from tui.app.widgets.sidebar import KIND_WORDS, Lead, Sidebar
+from tui.browse import Browse
+from tui.history import History, Location
+from tui.library import Library
+from tui.model import Article
+from tui.reading.layout import Highlight
+
+#: Below this width the panes take turns instead of sharing the screen.
+NARROW_WIDTH = 100
+#: Reading positions are saved this long after scrolling stops (and on leaving).
+POSITION_SAVE_DELAY = 1.5
+SORT_ORDER = ("date", "title", "source")
+
+
+@dataclass(slots=True)
+class Filters:
+    """The list's filters, as the user set them."""
+
+    unread: bool = False
+    bookmarked: bool = False
+    source: str | None = None
+    entity: str | None = None  # a feature key such as "O:Hikvision"
+    entity_ids: set[str] | None = None
+
+
+class FindBar(Input):
+    """One line under the reader for finding words in the open article."""
+
+
+class MainScreen(Screen[None]):
+    """Three panes: list, reader, sidebar."""
+
+    BINDINGS: ClassVar[list[BindingType]] = SCREEN_BINDINGS
+
+    def __init__(self, library: Library, browse: Browse) -> None:
+        super().__init__()
+        self.library = library
+        self.browse = browse
+        self.history = History()
+        self.filters = Filters()
+        self.sort_key = "date"
+        self.article: Article | None = None
+        self._pending_position: tuple[str, int] | None = None
+        self._sidebar_hidden = False
+        self._narrow_mode = "list"  # which pane shows on a narrow terminal
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield ArticleList(id="list")
+            yield Reader(id="reader")
+            yield Sidebar(id="sidebar")
+        yield FindBar(placeholder="Find in article (Enter: next, Esc: close)", id="find")
+        yield Footer()
+
+    # Shortcuts to the panes ----------------------------------------------------------
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#list", ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one("#reader", Reader)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one("#sidebar", Sidebar)
+
+    def on_mount(self) -> None:
+        self.query_one("#find", FindBar).display = False
+        self.article_list.set_browse(self.browse)
+        self._update_list_title()
+        self.article_list.focus()
+        last = self.library.store.user.get_setting("last_article")
+        if isinstance(last, str) and self.browse.index_of(last) is not None:
+            self.open_article(last, mark_read=False, focus_reader=False)
+            self.article_list.select_id(last)
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_layout()
+
+    # Layout --------------------------------------------------------------------------
+    def _apply_layout(self) -> None:
+        narrow = self.size.width < NARROW_WIDTH
+        self.set_class(narrow, "narrow")
+        for mode in ("list", "reader", "sidebar"):
+            self.set_class(narrow and self._narrow_mode == mode, f"show-{mode}")
+        self.set_class(self._sidebar_hidden, "sidebar-hidden")
+
+    def _show_pane(self, mode: str) -> None:
+        """On a narrow terminal, show one pane; on a wide one, just focus it."""
+        self._narrow_mode = mode
+        self._apply_layout()
+        target = {"list": self.article_list, "reader": self.reader, "sidebar": self.sidebar}
+        widget = target[mode]
+        if mode == "sidebar":
+            lists = [w for w in self.sidebar.query(OptionList) if w.display]
+            if lists:
+                lists[0].focus()
+            return
+        widget.focus()
+
+    def on_descendant_focus(self) -> None:
+        focused = self.focused
+        if focused is None or not self.has_class("narrow"):
+            return
+        for mode, pane in (("list", "#list"), ("reader", "#reader"), ("sidebar", "#sidebar")):
+            node = self.query_one(pane)
+            if focused is node or node in focused.ancestors:
+                if mode != self._narrow_mode:
+                    self._narrow_mode = mode
+                    self._apply_layout()
+                return
+
+    # Opening articles ----------------------------------------------------------------
+    def here(self) -> Location | None:
+        """Where the reader is now, exactly."""
+        if self.article is None:
+            return None
+        return Location(self.article.id, self.reader.position, self.reader.focused)
+
+    def open_article(
+        self,
+        article_id: str,
+        *,
+        offset: int | None = None,
+        highlight: int | None = None,
+        record: bool = True,
+        mark_read: bool = True,
+        focus_reader: bool = True,
+    ) -> bool:
+        """Show an article in the reader at ``offset`` (its saved place when None)."""
+        self._flush_position()
+        article = self.library.article(article_id)
+        if article is None:
+            self.notify(f"Article {article_id} is missing from the library.", severity="error")
+            self.history.forget(article_id)
+            return False
+        user = self.library.store.user
+        if offset is None:
+            offset = user.position(article_id)
+        location = Location(article_id, offset, highlight)
+        if record:
+            self.history.visit(location, leaving=self.here())
+        self.article = article
+        self.reader.show_article(article, offset=offset)
+        if highlight is not None:
+            self.reader.focus_highlight(highlight)
+        self.sidebar.show_article(article)
+        self._load_related(article_id)
+        if mark_read and not user.is_read(article_id):
+            self._set_read(article_id, True)
+        user.set_setting("last_article", article_id)
+        self.article_list.select_id(article_id)
+        if focus_reader:
+            self._show_pane("reader")
+        return True
+
+    def _set_read(self, article_id: str, read: bool) -> None:
+        self.library.store.user.set_read(article_id, read)
+        self.browse.mark_read(article_id, read)
+        self.article_list.refresh_row(article_id)
+
+    def _title_of(self, article_id: str) -> str:
+        index = self.browse.listing_index(article_id)
+        return self.browse.listing.titles[index] if index is not None else article_id
+
+    @work(thread=True, exclusive=True, group="related")
+    def _load_related(self, article_id: str) -> None:
+        related = self.library.related(article_id, limit=12)
+        leads = [Lead(r.article_id, self._title_of(r.article_id), r.reason) for r in related]
+        self.app.call_from_thread(self._show_related, article_id, leads)
+
+    def _show_related(self, article_id: str, leads: list[Lead]) -> None:
+        if self.article is not None and self.article.id == article_id:
+            self.sidebar.show_related(leads)
+
+    # Messages from the panes ---------------------------------------------------------
+    @on(ArticleList.Selected)
+    def _article_chosen(self, event: ArticleList.Selected) -> None:
+        self.open_article(event.article_id)
+
+    @on(Reader.PositionChanged)
+    def _reader_scrolled(self, event: Reader.PositionChanged) -> None:
+        if self.article is None:
+            return
+        self._pending_position = (self.article.id, event.offset)
+        self.history.update(Location(self.article.id, event.offset, self.reader.focused))
+        self.set_timer(POSITION_SAVE_DELAY, self._flush_position, name="save-position")
+
+    def _flush_position(self) -> None:
+        pending, self._pending_position = self._pending_position, None
+        if pending is not None:
+            self.library.store.user.set_position(*pending)
+
+    def on_unmount(self) -> None:
+        self._flush_position()
+
+    @on(Reader.HighlightFocused)
+    def _highlight_focused(self, event: Reader.HighlightFocused) -> None:
+        highlight = event.highlight
+        if highlight is None or self.article is None:
+            self.sidebar.show_focus(None, [])
+            return
+        self.sidebar.show_focus(self._focus_heading(highlight), [], "Looking…")
+        self._load_focus_leads(self.article.id, highlight)
+
+    @staticmethod
+    def _focus_heading(highlight: Highlight) -> Text:
+        if highlight.kind == "QUOTE":
+            heading = Text(highlight.speaker or "Unattributed quotation", style="bold")
+            heading.append(" · quotation", style="dim")
+        else:
+            heading = Text(highlight.canonical, style="bold")
+            heading.append(f" · {KIND_WORDS.get(highlight.kind, '')}", style="dim")
+        heading.append("\nEnter: everything about it", style="dim italic")
+        return heading
+
+    @work(thread=True, exclusive=True, group="focus")
+    def _load_focus_leads(self, article_id: str, highlight: Highlight) -> None:
+        leads: list[Lead] = []
+        if highlight.key:
+            verb = "quotes" if highlight.kind == "QUOTE" else "mentions"
+            for other in self.library.ids_with(highlight.key):
+                if other != article_id:
+                    leads.append(
+                        Lead(other, self._title_of(other), f"{verb} {highlight.canonical}")
+                    )
+        empty = "No named speaker." if not highlight.key else "No other article."
+        self.app.call_from_thread(self._show_focus_leads, article_id, highlight, leads, empty)
+
+    def _show_focus_leads(
+        self, article_id: str, highlight: Highlight, leads: list[Lead], empty: str
+    ) -> None:
+        if self.article is not None and self.article.id == article_id:
+            self.sidebar.show_focus(self._focus_heading(highlight), leads, empty)
+
+    @on(Reader.HighlightActivated)
+    def _highlight_activated(self, event: Reader.HighlightActivated) -> None:
+        self.show_entity(event.highlight)
+
+    def show_entity(self, highlight: Highlight) -> None:
+        """The entity view: everything the library knows about a name or speaker."""
+        if highlight.kind == "QUOTE":
+            if not highlight.speaker:
+                self.notify("This quotation has no named speaker.")
+                return
+            name, kind = highlight.speaker, "PERSON"
+        else:
+            name, kind = highlight.canonical, highlight.kind
+        self.app.push_screen(EntityScreen(self.library, name, kind), self._jump)
+
+    def _jump(self, target: JumpTarget | None) -> None:
+        if target is None:
+            return
+        if target.filter_key:
+            self._filter_by_entity(target.filter_key)
+            return
+        self.open_article(target.article_id, offset=target.offset)
+
+    @on(OptionList.OptionSelected)
+    def _sidebar_choice(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        kind, _, rest = option_id.partition(":")
+        if kind == "article":
+            self.open_article(rest)
+        elif kind == "entity":
+            prefix, _, name = rest.partition(":")
+            entity_kind = {"P": "PERSON", "O": "ORG", "L": "PLACE"}.get(prefix, "PERSON")
+            self.app.push_screen(EntityScreen(self.library, name, entity_kind), self._jump)
+        elif kind == "quote" and self.article and self.article.analysis:
+            quote = self.article.analysis.quotes[int(rest)]
+            for highlight in self.reader.highlights:
+                if highlight.kind == "QUOTE" and highlight.start == quote.start:
+                    self.reader.focus_highlight(highlight.index)
+                    self._show_pane("reader")
+                    break
+
+    # Actions -------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("back",):
+            return True if self.history.can_go_back else None
+        if action == "forward":
+            return True if self.history.can_go_forward else None
+        if action in ("find_next", "find_previous"):
+            return self.query_one("#find", FindBar).value != "" or None
+        if action in ("toggle_bookmark", "toggle_read"):
+            return self._target_id() is not None or None
+        return True
+
+    def action_back(self) -> None:
+        if self.query_one("#find", FindBar).has_focus:
+            return
+        location = self.history.back(leaving=self.here())
+        if location is None:
+            self.notify("Nothing to go back to.")
+            return
+        self._restore(location)
+
+    def action_forward(self) -> None:
+        location = self.history.forward(leaving=self.here())
+        if location is None:
+            self.notify("Nothing ahead.")
+            return
+        self._restore(location)
+
+    def _restore(self, location: Location) -> None:
+        self.open_article(
+            location.article_id,
+            offset=location.offset,
+            highlight=location.highlight,
+            record=False,
+            mark_read=False,
+        )
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(self.library), self._search_done)
+
+    def _search_done(self, result: tuple[str, str] | None) -> None:
+        if result is None:
+            return
+        article_id, query = result
+        if self.open_article(article_id):
+            words = query.split()
+            if words:
+                self._start_find(words[0])
+
+    def action_find(self) -> None:
+        if self.article is None:
+            self.notify("Open an article first.")
+            return
+        bar = self.query_one("#find", FindBar)
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self._start_find(event.value.strip())
+        self.reader.focus()
+
+    def _start_find(self, term: str) -> None:
+        bar = self.query_one("#find", FindBar)
+        bar.value = term
+        bar.display = True
+        count = self.reader.find(term)
+        plural = "es" if count != 1 else ""
+        self.notify(f"{count} match{plural} for “{term}”. Press . and , to step.")
+        self.refresh_bindings()
+
+    def action_find_next(self) -> None:
+        self.reader.action_find_next()
+
+    def action_find_previous(self) -> None:
+        self.reader.action_find_previous()
+
+    def _close_find(self) -> bool:
+        bar = self.query_one("#find", FindBar)
+        if not bar.display:
+            return False
+        bar.value = ""
+        bar.display = False
+        self.reader.clear_find()
+        self.reader.focus()
+        self.refresh_bindings()
+        return True
+
+    def action_to_list(self) -> None:
+        if self._close_find():
+            return
+        self._show_pane("list")
+
+    def _target_id(self) -> str | None:
+        """The article a key like b or u acts on: the open one in the reader and
+        sidebar, the row under the cursor in the list."""
+        if self.article_list.has_focus:
+            return self.article_list.current_id
+        return self.article.id if self.article else self.article_list.current_id
+
+    def action_toggle_bookmark(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        on = self.library.store.user.toggle_bookmark(article_id)
+        self.browse.mark_bookmarked(article_id, on)
+        self.article_list.refresh_row(article_id)
+        self.notify("Bookmarked." if on else "Bookmark removed.")
+
+    def action_toggle_read(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        read = not self.library.store.user.is_read(article_id)
+        self._set_read(article_id, read)
+        self.notify("Marked read." if read else "Marked unread.")
+
+    def action_cycle_sort(self) -> None:
+        self.sort_key = SORT_ORDER[(SORT_ORDER.index(self.sort_key) + 1) % len(SORT_ORDER)]
+        self._refresh_list()
+
+    def action_filters(self) -> None:
+        choice = FilterChoice(
+            unread=self.filters.unread,
+            bookmarked=self.filters.bookmarked,
+            source=self.filters.source,
+            entity=self.filters.entity,
+            sources=self.browse.sources(),
+        )
+        self.app.push_screen(FilterScreen(choice), self._filters_chosen)
+
+    def _filters_chosen(self, choice: FilterChoice | None) -> None:
+        if choice is None:
+            return
+        self.filters.unread = choice.unread
+        self.filters.bookmarked = choice.bookmarked
+        self.filters.source = choice.source
+        if choice.entity is None:
+            self.filters.entity = None
+            self.filters.entity_ids = None
+        self._refresh_list()
+
+    def action_filter_unread(self) -> None:
+        self.filters.unread = not self.filters.unread
+        self._refresh_list()
+
+    def action_filter_bookmarked(self) -> None:
+        self.filters.bookmarked = not self.filters.bookmarked
+        self._refresh_list()
+
+    def action_filter_entity(self) -> None:
+        highlight = self._focused_highlight()
+        if highlight is None or not highlight.key:
+            self.notify("Focus a name or quotation in the reader first (n steps to one).")
+            return
+        self._filter_by_entity(highlight.key)
+
+    def _focused_highlight(self) -> Highlight | None:
+        index = self.reader.focused
+        return self.reader.highlights[index] if index is not None else None
+
+    def _filter_by_entity(self, key: str) -> None:
+        self.filters.entity = key
+        self.filters.entity_ids = set(self.library.ids_with(key))
+        self._refresh_list()
+        self._show_pane("list")
+
+    def action_clear_filters(self) -> None:
+        self.filters = Filters()
+        self._refresh_list()
+
+    def _refresh_list(self) -> None:
+        current = self.article.id if self.article else self.article_list.current_id
+        self.browse.sort(self.sort_key)  # type: ignore[arg-type]
+        self.browse.set_filter(
+            unread=self.filters.unread,
+            bookmarked=self.filters.bookmarked,
+            source=self.filters.source,
+            article_ids=self.filters.entity_ids,
+        )
+        self.article_list.set_browse(self.browse)
+        if current:
+            self.article_list.select_id(current)
+        self._update_list_title()
+
+    def _update_list_title(self) -> None:
+        shown, total = len(self.browse), len(self.browse.listing)
+        count = f"{shown} of {total}" if shown != total else str(total)
+        title = f"Articles ({count}) · {self.browse.describe()}"
+        if self.filters.entity:
+            title += f" · about {self.filters.entity[2:]}"
+        self.article_list.border_title = title
+
+    def action_toggle_sidebar(self) -> None:
+        if self.has_class("narrow"):
+            self._show_pane("reader" if self._narrow_mode == "sidebar" else "sidebar")
+            return
+        self._sidebar_hidden = not self._sidebar_hidden
+        self._apply_layout()
+        if self._sidebar_hidden and self.sidebar in (self.focused, *self._focus_ancestors()):
+            self.reader.focus()
+
+    def _focus_ancestors(self) -> list[object]:
+        return list(self.focused.ancestors) if self.focused else []

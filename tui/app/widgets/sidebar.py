@@ -1,0 +1,155 @@
+"""The context sidebar: what the open article is about, and where else it leads.
+
+Sections, top to bottom: the focused highlight and the other articles it leads
+to (with the reason), related articles, entities by type with mention counts,
+quotations (speaker → words), and notes. Each list is an ``OptionList`` so the
+keyboard reaches every entry; the screen decides what choosing one does.
+Everything shown is article text, so every prompt is a ``Text`` (never markup).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.model import Article
+from tui.textsafe import one_line
+
+TYPE_TITLES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places"}
+TYPE_PREFIX = {"PERSON": "P", "ORG": "O", "PLACE": "L"}
+KIND_WORDS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place", "QUOTE": "quotation"}
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """One article the sidebar offers to jump to, and why."""
+
+    article_id: str
+    title: str
+    reason: str
+
+
+def _clip(text: str, most: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def lead_option(lead: Lead) -> Option:
+    prompt = Text(_clip(lead.title, 120), style="bold")
+    if lead.reason:
+        prompt.append("\n")
+        prompt.append(_clip(lead.reason, 120), style="italic")
+    return Option(prompt, id=f"article:{lead.article_id}")
+
+
+class Section(OptionList):
+    """A titled list in the sidebar; the title is the border title."""
+
+    def __init__(self, title: str, *, id: str) -> None:
+        super().__init__(id=id, markup=False, classes="sidebar-section")
+        self.border_title = title
+        self._title = title
+
+    def fill(self, options: Iterable[Option], empty: str, count: int | None = None) -> None:
+        """Replace the entries; ``empty`` shows (disabled) when there are none."""
+        self.clear_options()
+        items = list(options)
+        self.add_options(items or [Option(Text(empty, style="italic"), disabled=True)])
+        self.border_title = f"{self._title} ({count})" if count else self._title
+        self.display = True
+
+
+class Sidebar(VerticalScroll):
+    """The open article's context; the screen fills it and routes its selections."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="focus-title", markup=False)
+        yield Section("Leads to", id="focus-leads")
+        yield Section("Related articles", id="related")
+        yield Section("Entities", id="entities")
+        yield Section("Quotations", id="quotations")
+        yield Section("Notes", id="notes")
+
+    def on_mount(self) -> None:
+        self.show_article(None)
+
+    # Filling ---------------------------------------------------------------------------
+    def show_article(self, article: Article | None) -> None:
+        """Entities, quotations and notes of ``article``; related arrive later."""
+        self.show_focus(None, [])
+        related = self.query_one("#related", Section)
+        entities = self.query_one("#entities", Section)
+        quotations = self.query_one("#quotations", Section)
+        notes = self.query_one("#notes", Section)
+        if article is None:
+            related.fill([], "Open an article to see what it relates to.")
+            entities.fill([], "—")
+            quotations.fill([], "—")
+            notes.fill([], "—")
+            return
+        related.fill([], "Finding related articles…")
+        analysis = article.analysis
+        mentions = analysis.entities if analysis else []
+        quotes = analysis.quotes if analysis else []
+        entities.fill(self._entity_options(mentions), "No names found.", len(mentions))
+        quote_options = [
+            Option(self._quote_prompt(q.speaker, q.text), id=f"quote:{i}")
+            for i, q in enumerate(quotes)
+        ]
+        quotations.fill(quote_options, "No quotations found.", len(quotes))
+        notes.fill([], "No notes yet.")
+
+    @staticmethod
+    def _entity_options(mentions: Iterable[object]) -> list[Option]:
+        counts: Counter[tuple[str, str]] = Counter(
+            (m.type, m.canonical)  # type: ignore[attr-defined]
+            for m in mentions
+        )
+        options: list[Option] = []
+        for kind in ("PERSON", "ORG", "PLACE"):
+            names = [(name, n) for (t, name), n in counts.items() if t == kind]
+            if not names:
+                continue
+            names.sort(key=lambda item: (-item[1], item[0].casefold()))
+            options.append(Option(Text(TYPE_TITLES[kind], style="bold underline"), disabled=True))
+            for name, n in names:
+                prompt = Text("  " + _clip(name, 60))
+                prompt.append(f" ×{n}", style="dim")
+                options.append(Option(prompt, id=f"entity:{TYPE_PREFIX[kind]}:{name}"))
+        return options
+
+    @staticmethod
+    def _quote_prompt(speaker: str | None, words: str) -> Text:
+        prompt = Text(_clip(speaker or "Unattributed", 40), style="bold")
+        prompt.append(" → ")
+        prompt.append(f"“{_clip(words, 140)}”", style="italic")
+        return prompt
+
+    def show_related(self, leads: list[Lead]) -> None:
+        self.query_one("#related", Section).fill(
+            map(lead_option, leads), "No related articles in the library yet.", len(leads)
+        )
+
+    def show_focus(self, heading: Text | None, leads: list[Lead], empty: str = "") -> None:
+        """The focused highlight (``heading``) and the articles it leads to."""
+        title = self.query_one("#focus-title", Static)
+        section = self.query_one("#focus-leads", Section)
+        if heading is None:
+            title.display = False
+            section.display = False
+            return
+        title.update(heading)
+        title.display = True
+        section.fill(map(lead_option, leads), empty or "No other article.", len(leads))
+
+    def show_notes(self, notes: list[tuple[str, str]]) -> None:
+        """Notes as (id, text) pairs; the notes feature fills this."""
+        options = [Option(Text(_clip(text, 200)), id=f"note:{nid}") for nid, text in notes]
+        self.query_one("#notes", Section).fill(options, "No notes yet.", len(notes))
