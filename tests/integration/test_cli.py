@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import SAMPLES, SEED
 from tui.cli import main
+from tui.library import Library
 
 HOSTILE_MD = (
     "---\ntitle: Hostile [bold red]x[/]\n---\n\n"
@@ -145,3 +146,15 @@ def test_read_only_library_directory_gives_one_clear_line(
     monkeypatch.setattr(os, "open", real_open)
     _code, out, _err = run(capsys, "--library", str(library_dir), "list", "--json")
     assert len(out.splitlines()) == 1  # The seed imported before is still there.
+
+
+def test_first_run_imports_the_samples_once(library_dir: Path) -> None:
+    from tui.cli import first_run_import
+
+    first_run_import(library_dir)
+    with Library.open(library_dir, read_only=True) as library:
+        count = len(library.articles())
+    assert count >= 21
+    first_run_import(library_dir)  # An existing library is left as it is.
+    with Library.open(library_dir, read_only=True) as library:
+        assert len(library.articles()) == count
