@@ -128,7 +128,11 @@ def first_run_import(directory: Path) -> None:
         return
     print(f"lede: new library at {directory}; importing the sample articles…", file=sys.stderr)
     with _open(directory, read_only=False) as library:
-        _import_with_progress(library, [SAMPLES_DIR], True)
+        report = _import_with_progress(library, [SAMPLES_DIR], True)
+        # The seed (the first sample) is what a new user reads first: the app opens it.
+        seed = sorted(report.imported, key=lambda item: item[0].name)
+        if seed:
+            library.store.user.set_setting("last_article", seed[0][1].id)
 
 
 def _open(directory: Path, *, read_only: bool) -> Any:
