@@ -51,12 +51,10 @@ class HelpScreen(ModalScreen[None]):
             for title, rows in self.sections:
                 table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
                 table.add_column("key", style="bold", no_wrap=True, min_width=14)
-                table.add_column("action", ratio=1)
+                table.add_column("action", no_wrap=True, min_width=18)
+                table.add_column("about", style="dim", ratio=1)
                 for keys, description, tooltip in rows:
-                    action = Text(description)
-                    if tooltip:
-                        action.append(f" — {tooltip}", style="dim")
-                    table.add_row(Text(keys), action)
+                    table.add_row(Text(keys), Text(description), Text(tooltip))
                 yield Static(Text(title, style="bold underline"), classes="help-section-title")
                 yield Static(table, classes="help-section")
 
