@@ -296,3 +296,24 @@ async def test_the_sidebar_can_be_hidden(sample_library: Path, seed_id: str) -> 
         await pilot.pause()
         assert screen.sidebar.region.width == 0
         assert screen.reader.region.width > width
+
+
+async def test_the_filter_dialog_picks_a_source(sample_library: Path, seed_id: str) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main(app)
+        sources = screen.browse.sources()
+        source, count = sources[0]
+        await pilot.press("f")
+        options = app.screen.query_one("#filter-options", OptionList)
+        index = next(
+            i
+            for i in range(options.option_count)
+            if options.get_option_at_index(i).id == f"source:{source}"
+        )
+        options.highlighted = index
+        await pilot.press("enter", "escape")
+        assert app.screen is screen
+        assert len(screen.browse) == count
+        assert all(screen.browse.row(i).source == source for i in range(count))
+        assert f"source: {source}" in str(screen.article_list.border_title)

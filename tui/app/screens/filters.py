@@ -62,7 +62,7 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
         if c.entity:
             items.append(Option(Text(_check(True) + f"About {c.entity[2:]}"), id="entity"))
         items.append(Option(Text("Source", style="bold underline"), disabled=True))
-        items.append(Option(Text(_check(c.source is None) + "Any source"), id="source:"))
+        items.append(Option(Text(_check(c.source is None) + "Any source"), id="any-source"))
         for source, count in c.sources:
             label = _clip(source or "(no source)", 50)
             items.append(
@@ -86,9 +86,10 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
             c.bookmarked = not c.bookmarked
         elif option_id == "entity":
             c.entity = None
+        elif option_id == "any-source":
+            c.source = None
         elif option_id.startswith("source:"):
-            source = option_id.removeprefix("source:")
-            c.source = source or None
+            c.source = option_id.removeprefix("source:")
         self._fill(keep=event.option_index)
 
     def action_apply(self) -> None:
