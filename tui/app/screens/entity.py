@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.widgets.sidebar import KIND_WORDS, TYPE_PREFIX, Section, _clip
+from tui.app.widgets.sidebar import KIND_WORDS, TYPE_PREFIX, Section, clip
 from tui.library import Library
 from tui.profile import EntityProfile, QuoteRef
 
@@ -33,11 +33,11 @@ class JumpTarget:
 def _quote_option(ref: QuoteRef, n: int, with_speaker: bool) -> Option:
     prompt = Text()
     if with_speaker:
-        prompt.append(_clip(ref.speaker or "Unattributed", 40), style="bold")
+        prompt.append(clip(ref.speaker or "Unattributed", 40), style="bold")
         prompt.append(": ")
-    prompt.append(f"“{_clip(ref.text, 200)}”", style="italic")
+    prompt.append(f"“{clip(ref.text, 200)}”", style="italic")
     prompt.append("\n")
-    prompt.append(_clip(ref.title, 100), style="dim")
+    prompt.append(clip(ref.title, 100), style="dim")
     return Option(prompt, id=f"quote:{n}")
 
 
@@ -58,14 +58,14 @@ class EntityScreen(ModalScreen[JumpTarget | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-view"):
-            heading = Text(_clip(self.entity_name, 80), style="bold")
+            heading = Text(clip(self.entity_name, 80), style="bold")
             heading.append(f"  {KIND_WORDS.get(self.kind, '')}", style="dim")
             yield Static(heading, id="entity-heading", markup=False)
             yield Static("Reading the library…", id="entity-summary", markup=False)
             yield Section("Articles", id="entity-articles")
-            yield Section(f"Quotations by {_clip(self.entity_name, 40)}", id="entity-quotes-by")
+            yield Section(f"Quotations by {clip(self.entity_name, 40)}", id="entity-quotes-by")
             yield Section(
-                f"Quotations about {_clip(self.entity_name, 40)}", id="entity-quotes-about"
+                f"Quotations about {clip(self.entity_name, 40)}", id="entity-quotes-about"
             )
         yield Footer()
 
@@ -101,7 +101,7 @@ class EntityScreen(ModalScreen[JumpTarget | None]):
 
     @staticmethod
     def _article_prompt(title: str, reason: str) -> Text:
-        prompt = Text(_clip(title, 120), style="bold")
+        prompt = Text(clip(title, 120), style="bold")
         prompt.append("\n")
         prompt.append(reason, style="italic")
         return prompt

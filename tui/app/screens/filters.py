@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.widgets.sidebar import _clip
+from tui.app.widgets.sidebar import clip
 
 
 @dataclass(slots=True)
@@ -64,7 +64,7 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
         items.append(Option(Text("Source", style="bold underline"), disabled=True))
         items.append(Option(Text(_check(c.source is None) + "Any source"), id="any-source"))
         for source, count in c.sources:
-            label = _clip(source or "(no source)", 50)
+            label = clip(source or "(no source)", 50)
             items.append(
                 Option(
                     Text(_check(c.source == source) + f"{label} ({count})"), id=f"source:{source}"

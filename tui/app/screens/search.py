@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.widgets.sidebar import _clip
+from tui.app.widgets.sidebar import clip
 from tui.library import Library
 from tui.search import SearchHit
 
@@ -23,7 +23,7 @@ RESULT_LIMIT = 50
 def hit_prompt(hit: SearchHit) -> Text:
     """Title in bold, then the snippet with the matched words marked (by offset:
     the snippet is article text and is never read as markup)."""
-    prompt = Text(_clip(hit.title, 120), style="bold")
+    prompt = Text(clip(hit.title, 120), style="bold")
     if hit.snippet:
         snippet = Text(hit.snippet, style="dim")
         for start, end in hit.snippet_spans:

@@ -101,42 +101,38 @@ class Reader(ScrollView, can_focus=True):
     #: How far down the article the view is, 0 (top) to 1 (end).
     progress: reactive[float] = reactive(0.0, init=False, repaint=False)
 
-    class HighlightFocused(Message):
+    class _ReaderMessage(Message):
+        """Base of the reader's messages: ``control`` is the reader, for ``@on`` selectors."""
+
+        def __init__(self, reader: Reader) -> None:
+            super().__init__()
+            self.reader = reader
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
+    class HighlightFocused(_ReaderMessage):
         """The focused highlight changed (None: no highlight is focused)."""
 
         def __init__(self, reader: Reader, highlight: Highlight | None) -> None:
-            super().__init__()
-            self.reader = reader
+            super().__init__(reader)
             self.highlight = highlight
 
-        @property
-        def control(self) -> Reader:
-            return self.reader
-
-    class HighlightActivated(Message):
+    class HighlightActivated(_ReaderMessage):
         """Enter or a click on a highlight: the user wants to know more about it."""
 
         def __init__(self, reader: Reader, highlight: Highlight) -> None:
-            super().__init__()
-            self.reader = reader
+            super().__init__(reader)
             self.highlight = highlight
 
-        @property
-        def control(self) -> Reader:
-            return self.reader
-
-    class PositionChanged(Message):
+    class PositionChanged(_ReaderMessage):
         """The top line changed: ``offset`` is the new reading position."""
 
         def __init__(self, reader: Reader, offset: int, progress: float) -> None:
-            super().__init__()
-            self.reader = reader
+            super().__init__(reader)
             self.offset = offset
             self.progress = progress
-
-        @property
-        def control(self) -> Reader:
-            return self.reader
 
         def can_replace(self, message: Message) -> bool:
             # Only the latest place matters: a burst of scrolling posts one message.

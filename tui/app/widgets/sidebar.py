@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.model import Article
+from tui.model import Article, EntityMention
 from tui.textsafe import one_line
 
 TYPE_TITLES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places"}
@@ -36,16 +36,17 @@ class Lead:
     reason: str
 
 
-def _clip(text: str, most: int) -> str:
+def clip(text: str, most: int) -> str:
+    """``text`` on one line, controls removed, cut to ``most`` characters with an ellipsis."""
     text = one_line(text)
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 def lead_option(lead: Lead) -> Option:
-    prompt = Text(_clip(lead.title, 120), style="bold")
+    prompt = Text(clip(lead.title, 120), style="bold")
     if lead.reason:
         prompt.append("\n")
-        prompt.append(_clip(lead.reason, 120), style="italic")
+        prompt.append(clip(lead.reason, 120), style="italic")
     return Option(prompt, id=f"article:{lead.article_id}")
 
 
@@ -107,11 +108,8 @@ class Sidebar(VerticalScroll):
         notes.fill([], "No notes yet.")
 
     @staticmethod
-    def _entity_options(mentions: Iterable[object]) -> list[Option]:
-        counts: Counter[tuple[str, str]] = Counter(
-            (m.type, m.canonical)  # type: ignore[attr-defined]
-            for m in mentions
-        )
+    def _entity_options(mentions: Iterable[EntityMention]) -> list[Option]:
+        counts = Counter((m.type, m.canonical) for m in mentions)
         options: list[Option] = []
         for kind in ("PERSON", "ORG", "PLACE"):
             names = [(name, n) for (t, name), n in counts.items() if t == kind]
@@ -120,16 +118,16 @@ class Sidebar(VerticalScroll):
             names.sort(key=lambda item: (-item[1], item[0].casefold()))
             options.append(Option(Text(TYPE_TITLES[kind], style="bold underline"), disabled=True))
             for name, n in names:
-                prompt = Text("  " + _clip(name, 60))
+                prompt = Text("  " + clip(name, 60))
                 prompt.append(f" ×{n}", style="dim")
                 options.append(Option(prompt, id=f"entity:{TYPE_PREFIX[kind]}:{name}"))
         return options
 
     @staticmethod
     def _quote_prompt(speaker: str | None, words: str) -> Text:
-        prompt = Text(_clip(speaker or "Unattributed", 40), style="bold")
+        prompt = Text(clip(speaker or "Unattributed", 40), style="bold")
         prompt.append(" → ")
-        prompt.append(f"“{_clip(words, 140)}”", style="italic")
+        prompt.append(f"“{clip(words, 140)}”", style="italic")
         return prompt
 
     def show_related(self, leads: list[Lead]) -> None:
@@ -151,5 +149,5 @@ class Sidebar(VerticalScroll):
 
     def show_notes(self, notes: list[tuple[str, str]]) -> None:
         """Notes as (id, text) pairs; the notes feature fills this."""
-        options = [Option(Text(_clip(text, 200)), id=f"note:{nid}") for nid, text in notes]
+        options = [Option(Text(clip(text, 200)), id=f"note:{nid}") for nid, text in notes]
         self.query_one("#notes", Section).fill(options, "No notes yet.", len(notes))
