@@ -124,8 +124,11 @@ class Library:
         self._search_pending: dict[str, SearchDoc] = {}
 
     @classmethod
-    def open(cls, directory: Path, *, read_only: bool = False) -> Library:
-        return cls(LibraryStore(Path(directory), read_only=read_only))
+    def open(
+        cls, directory: Path, *, read_only: bool = False, user_writable: bool = False
+    ) -> Library:
+        """``user_writable`` with ``read_only``: articles read-only, user data saved (shared)."""
+        return cls(LibraryStore(Path(directory), read_only=read_only, user_writable=user_writable))
 
     def close(self) -> None:
         if self._search is not None:

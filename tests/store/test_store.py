@@ -27,7 +27,7 @@ def test_new_library_records_schema_versions(library_dir: Path) -> None:
     catalog = json.loads((library_dir / "catalog.json").read_text())
     user = json.loads((library_dir / "user.json").read_text())
     assert catalog["meta"]["1"]["schema"] == 1
-    assert user["meta"]["1"]["schema"] == 1
+    assert user["meta"]["schema"] == 2
 
 
 def test_catalog_and_user_data_survive_reopen(library_dir: Path) -> None:
@@ -93,7 +93,7 @@ def test_library_from_a_newer_version_is_refused_not_damaged(library_dir: Path) 
     LibraryStore(library_dir).close()
     path = library_dir / "user.json"
     data = json.loads(path.read_text())
-    data["meta"]["1"]["schema"] = 99
+    data["meta"]["schema"] = 99
     path.write_text(json.dumps(data))
     before = path.read_bytes()
     with pytest.raises(SchemaTooNewError, match="newer Lede"):

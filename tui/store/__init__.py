@@ -7,7 +7,8 @@ Layout of a library directory::
     listing.json     derived: the list's columns, fast to load at start
     bodies/ab/ID.json  one per article: blocks, standfirst, analysis (written once)
     raw/*.pack       the imported bytes, zlib-compressed, appended (see rawpack.py)
-    user.json        TinyDB: read state, positions, bookmarks, settings
+    user.json        user data snapshot: read state, positions, bookmarks, notes, settings
+    user.log         user data journal: one checksummed line per save since the snapshot
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from tui.model import ArticleMeta
 from .atomic import remove_stale_temp_files
 from .bodies import BodyStore, sync_all
 from .catalog import CATALOG_FILE, Catalog, SchemaTooNewError
+from .journal import UserDataWriteError
 from .json_storage import CorruptFileError
 from .listing import Listing, file_stamp, read_listing, write_listing
 from .lock import LibraryLock, LibraryLockedError
@@ -35,13 +37,21 @@ __all__ = [
     "Listing",
     "SchemaTooNewError",
     "UserData",
+    "UserDataWriteError",
 ]
 
 
 class LibraryStore:
     """Opens every part of one library directory, holding the write lock unless read-only."""
 
-    def __init__(self, root: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, root: Path, *, read_only: bool = False, user_writable: bool = False
+    ) -> None:
+        """``user_writable`` opens articles read-only but lets the user data be saved.
+
+        That is how a second Lede process shares a library: the journal locks each
+        save and reads the other process's saves first, so neither loses a write.
+        """
         self.root = root
         self.read_only = read_only
         self.lock = LibraryLock(root)
@@ -51,7 +61,7 @@ class LibraryStore:
         try:
             self.bodies = BodyStore(root)
             self.raw = RawPacks(root)
-            self.user = UserData(root, read_only=read_only)
+            self.user = UserData(root, read_only=read_only and not user_writable)
             if not read_only and not (root / CATALOG_FILE).exists():
                 _ = self.catalog  # Creates the file with its schema version.
         except BaseException:
