@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tui.annotate import notes_search_text
 from tui.gather import Candidate, describe_os_error, gather
 from tui.identity import article_id, text_key
 from tui.index.aliases import apply_rules
@@ -24,6 +25,7 @@ from tui.index.related import RelatedArticle, RelatedIndex
 from tui.index.store import DerivedIndexes
 from tui.ingest.errors import IngestError
 from tui.model import Analysis, Article, ArticleMeta, Block, ParsedArticle
+from tui.notes import Note
 from tui.profile import PROFILE_LIMIT, EntityProfile, collect_quotes, feature_keys, reason_for
 from tui.search import SearchDoc, SearchHit, SearchIndex
 from tui.store import CorruptFileError, LibraryStore
@@ -120,6 +122,7 @@ class Library:
         self.indexes = DerivedIndexes(store.root)
         self._search: SearchIndex | None = None
         self._search_lock = threading.Lock()
+        self._notes_searchable = False  # every article's notes given to the index once
         #: Search documents of the articles prepared but not committed yet.
         self._search_pending: dict[str, SearchDoc] = {}
 
@@ -332,7 +335,38 @@ class Library:
             index = self._search_file()
             with contextlib.suppress(sqlite3.Error):
                 self._catch_up(index)
+                self._sync_notes(index)
             return index
+
+    def _sync_notes(self, index: SearchIndex) -> None:
+        """Give the index every article's notes once per session: a note saved just
+        before a crash, or by another process, is findable after the next start."""
+        if self._notes_searchable or self.store.read_only:
+            return
+        user = self.store.user
+        for noted in user.noted_ids():
+            index.set_notes(noted, notes_search_text(user.notes_for(noted)))
+        self._notes_searchable = True
+
+    # Notes -------------------------------------------------------------------------
+    def save_note(self, note: Note) -> None:
+        """Save a note durably (``UserDataWriteError`` when the disk refuses; nothing
+        changes then). Call ``index_notes`` afterwards, off the UI thread."""
+        self.store.user.save_note(note)
+
+    def delete_note(self, note_id: str) -> Note | None:
+        """Delete a note durably; returns it, for undo."""
+        return self.store.user.delete_note(note_id)
+
+    def index_notes(self, article_id: str) -> None:
+        """Make one article's notes as they are now searchable (derived, best effort)."""
+        if self.store.read_only:
+            return
+        text = notes_search_text(self.store.user.notes_for(article_id))
+        with contextlib.suppress(sqlite3.Error):
+            index = self._search_index()
+            with self._search_lock:
+                index.set_notes(article_id, text)
 
     def _catch_up(self, index: SearchIndex) -> None:
         stamp = self._catalog_stamp()

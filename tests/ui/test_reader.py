@@ -18,7 +18,7 @@ from textual.strip import Strip
 import tui.app.widgets.reader as reader_module
 from tests.conftest import SEED
 from tui.app.paths import stylesheet
-from tui.app.widgets.reader import Reader
+from tui.app.widgets.reader import GUTTER, Reader
 from tui.library import Library
 from tui.model import Analysis, Article, ArticleMeta, Block, EntityMention, Quotation
 
@@ -292,7 +292,7 @@ async def test_enter_and_click_activate_the_highlight(seed: Article) -> None:
         y = layout.highlight_lines[target.index][0] - reader.scroll_offset.y
         line = layout.lines[y + reader.scroll_offset.y]
         first = next(a for a, _b, i in line.highlights if i == target.index)
-        x = layout.pad + first + 1
+        x = GUTTER + layout.pad + first  # The note gutter is the reader's left margin.
         gutter = reader.gutter.top_left if hasattr(reader, "gutter") else (0, 0)
         await pilot.click(Reader, offset=(x + gutter[0], y + gutter[1]))
         await pilot.pause()

@@ -20,6 +20,7 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
 from tui.browse import Browse
 from tui.library import Library
+from tui.store import UserDataWriteError
 
 STYLESHEETS = ("app.tcss", "list.tcss", "reader.tcss", "sidebar.tcss", "dialogs.tcss")
 
@@ -31,12 +32,16 @@ class LedeApp(App[None]):
     TITLE = "Lede"
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
-    def __init__(self, library: Library, browse: Browse) -> None:
+    def __init__(self, library: Library, browse: Browse, *, notice: str = "") -> None:
         super().__init__()
         self.library = library
         self.browse = browse
+        #: Said once the app is up (e.g. that another Lede has this library open).
+        self.notice = notice
 
     def on_mount(self) -> None:
+        if self.notice:
+            self.notify(self.notice, severity="warning", timeout=12)
         theme = self.library.store.user.get_setting("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
@@ -46,7 +51,10 @@ class LedeApp(App[None]):
         return MainScreen(self.library, self.browse)
 
     def _save_theme(self, _theme: object) -> None:
-        self.library.store.user.set_setting("theme", self.theme)
+        try:
+            self.library.store.user.set_setting("theme", self.theme)
+        except UserDataWriteError as exc:
+            self.notify(f"Theme not saved: {exc}", severity="error")
 
     def action_cycle_theme(self) -> None:
         names = sorted(self.available_themes)

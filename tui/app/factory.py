@@ -7,15 +7,28 @@ from pathlib import Path
 from tui.app.app import LedeApp
 from tui.browse import Browse
 from tui.library import Library
+from tui.store import LibraryLockedError
 
 
 def make_app(library_dir: Path) -> LedeApp:
     """The app on ``library_dir``: the list from the listing, marks from the user data.
 
     The library stays open (and locked against a second writer) until the app ends;
+    when another Lede holds the lock, this one shares the library (see below);
     nothing slow (article bodies, indexes, the analyser) is read here.
     """
-    library = Library.open(library_dir)
+    notice = ""
+    try:
+        library = Library.open(library_dir)
+    except LibraryLockedError as exc:
+        # A second Lede on the same library: articles read-only, but notes, bookmarks
+        # and read marks are still saved (the journal shares them safely).
+        library = Library.open(library_dir, read_only=True, user_writable=True)
+        who = f" (pid {exc.holder})" if exc.holder else ""
+        notice = (
+            f"Another Lede{who} has this library open. Both can read and keep notes; "
+            "your notes, bookmarks and read marks are saved and shared."
+        )
     try:
         listing = library.store.listing()
         user = library.store.user
@@ -23,4 +36,4 @@ def make_app(library_dir: Path) -> LedeApp:
     except BaseException:
         library.close()
         raise
-    return LedeApp(library, browse)
+    return LedeApp(library, browse, notice=notice)

@@ -1,4 +1,4 @@
-"""The filter dialog: unread only, bookmarked only, one source, the entity filter."""
+"""The filter dialog: unread only, bookmarked only, with notes, one source, the entity filter."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from tui.app.widgets.sidebar import clip
 class FilterChoice:
     unread: bool = False
     bookmarked: bool = False
+    noted: bool = False
     source: str | None = None
     entity: str | None = None
     sources: list[tuple[str, int]] = field(default_factory=list)
@@ -58,6 +59,7 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
         items = [
             Option(Text(_check(c.unread) + "Unread only"), id="unread"),
             Option(Text(_check(c.bookmarked) + "Bookmarked only"), id="bookmarked"),
+            Option(Text(_check(c.noted) + "With notes or highlights"), id="noted"),
         ]
         if c.entity:
             items.append(Option(Text(_check(True) + f"About {c.entity[2:]}"), id="entity"))
@@ -84,6 +86,8 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
             c.unread = not c.unread
         elif option_id == "bookmarked":
             c.bookmarked = not c.bookmarked
+        elif option_id == "noted":
+            c.noted = not c.noted
         elif option_id == "entity":
             c.entity = None
         elif option_id == "any-source":

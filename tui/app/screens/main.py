@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 
+from tui.app.keeper import Keeper
 from tui.app.keys import SCREEN_BINDINGS
+from tui.app.screens.annotations import AnnotationActions
 from tui.app.screens.entity import EntityScreen, JumpTarget
 from tui.app.screens.filters import FilterChoice, FilterScreen
 from tui.app.screens.search import SearchScreen
@@ -32,11 +33,14 @@ from tui.history import History, Location
 from tui.library import Library
 from tui.model import Article
 from tui.reading.layout import Highlight
+from tui.store import UserDataWriteError
 
 #: Below this width the panes take turns instead of sharing the screen.
 NARROW_WIDTH = 100
 #: Reading positions are saved this long after scrolling stops (and on leaving).
 POSITION_SAVE_DELAY = 1.5
+#: How often to look for notes and marks saved by another Lede on the same library.
+SHARED_POLL_SECONDS = 3.0
 SORT_ORDER = ("date", "title", "source")
 
 
@@ -46,6 +50,7 @@ class Filters:
 
     unread: bool = False
     bookmarked: bool = False
+    noted: bool = False
     source: str | None = None
     entity: str | None = None  # a feature key such as "O:Hikvision"
     entity_ids: set[str] | None = None
@@ -55,7 +60,7 @@ class FindBar(Input):
     """One line under the reader for finding words in the open article."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(AnnotationActions):
     """Three panes: list, reader, sidebar."""
 
     BINDINGS: ClassVar[list[BindingType]] = SCREEN_BINDINGS
@@ -64,6 +69,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.browse = browse
+        self.keeper = Keeper(library)
         self.history = History()
         self.filters = Filters()
         self.sort_key = "date"
@@ -102,6 +108,12 @@ class MainScreen(Screen[None]):
         if isinstance(last, str) and self.browse.index_of(last) is not None:
             self.open_article(last, mark_read=False, focus_reader=False)
             self.article_list.select_id(last)
+        self.set_interval(SHARED_POLL_SECONDS, self._poll_user_data, name="shared-user-data")
+
+    def _poll_user_data(self) -> None:
+        """Take in notes and marks another Lede process saved on this library."""
+        if self.library.store.user.refresh():
+            self._refresh_marks()
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout()
@@ -174,17 +186,28 @@ class MainScreen(Screen[None]):
         if highlight is not None:
             self.reader.focus_highlight(highlight)
         self.sidebar.show_article(article)
+        self.show_notes()
         self._load_related(article_id)
-        if mark_read and not user.is_read(article_id):
-            self._set_read(article_id, True)
-        user.set_setting("last_article", article_id)
+        newly_read = mark_read and not user.is_read(article_id)
+        try:
+            user.opened(article_id, mark_read=mark_read)  # One durable write for both.
+        except UserDataWriteError as exc:
+            self.notify(f"Could not save your place: {exc}", severity="error")
+            newly_read = False
+        if newly_read:
+            self.browse.mark_read(article_id, True)
+            self.article_list.refresh_row(article_id)
         self.article_list.select_id(article_id)
         if focus_reader:
             self._show_pane("reader")
         return True
 
     def _set_read(self, article_id: str, read: bool) -> None:
-        self.library.store.user.set_read(article_id, read)
+        try:
+            self.library.store.user.set_read(article_id, read)
+        except UserDataWriteError as exc:
+            self.notify(f"Not saved: {exc}", severity="error")
+            return
         self.browse.mark_read(article_id, read)
         self.article_list.refresh_row(article_id)
 
@@ -218,7 +241,10 @@ class MainScreen(Screen[None]):
     def _flush_position(self) -> None:
         pending, self._pending_position = self._pending_position, None
         if pending is not None:
-            self.library.store.user.set_position(*pending)
+            try:
+                self.library.store.user.set_position(*pending)
+            except UserDataWriteError as exc:
+                self.notify(f"Could not save your place: {exc}", severity="error")
 
     def on_unmount(self) -> None:
         self._flush_position()
@@ -408,8 +434,13 @@ class MainScreen(Screen[None]):
         article_id = self._target_id()
         if article_id is None:
             return
-        on = self.library.store.user.toggle_bookmark(article_id)
-        self.browse.mark_bookmarked(article_id, on)
+        user = self.library.store.user
+        try:
+            on = user.toggle_bookmark(article_id)
+        except UserDataWriteError as exc:
+            self.notify(f"Not saved: {exc}", severity="error")
+            return
+        self.browse.mark_bookmarked(article_id, article_id in user.bookmarked_ids())
         self.article_list.refresh_row(article_id)
         self.notify("Bookmarked." if on else "Bookmark removed.")
 
@@ -429,6 +460,7 @@ class MainScreen(Screen[None]):
         choice = FilterChoice(
             unread=self.filters.unread,
             bookmarked=self.filters.bookmarked,
+            noted=self.filters.noted,
             source=self.filters.source,
             entity=self.filters.entity,
             sources=self.browse.sources(),
@@ -440,6 +472,7 @@ class MainScreen(Screen[None]):
             return
         self.filters.unread = choice.unread
         self.filters.bookmarked = choice.bookmarked
+        self.filters.noted = choice.noted
         self.filters.source = choice.source
         if choice.entity is None:
             self.filters.entity = None
@@ -478,11 +511,15 @@ class MainScreen(Screen[None]):
     def _refresh_list(self) -> None:
         current = self.article.id if self.article else self.article_list.current_id
         self.browse.sort(self.sort_key)  # type: ignore[arg-type]
+        ids = self.filters.entity_ids
+        if self.filters.noted:
+            noted = self.library.store.user.noted_ids()
+            ids = noted if ids is None else ids & noted
         self.browse.set_filter(
             unread=self.filters.unread,
             bookmarked=self.filters.bookmarked,
             source=self.filters.source,
-            article_ids=self.filters.entity_ids,
+            article_ids=ids,
         )
         self.article_list.set_browse(self.browse)
         if current:
@@ -495,6 +532,8 @@ class MainScreen(Screen[None]):
         title = f"Articles ({count}) · {self.browse.describe()}"
         if self.filters.entity:
             title += f" · about {self.filters.entity[2:]}"
+        if self.filters.noted:
+            title += " · with notes"
         self.article_list.border_title = title
 
     def action_toggle_sidebar(self) -> None:
@@ -508,3 +547,7 @@ class MainScreen(Screen[None]):
 
     def _focus_ancestors(self) -> list[object]:
         return list(self.focused.ancestors) if self.focused else []
+
+    def browse_noted_changed(self) -> None:
+        if self.filters.noted:
+            self._refresh_list()

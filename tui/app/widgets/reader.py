@@ -25,13 +25,17 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.annotate import Mark
 from tui.model import Article
 from tui.reading.layout import MEASURE, Highlight, Layout, empty_layout, highlights_of, layout
+from tui.reading.selection import move_end, snap_end, word_at
 
 ENTITY_KINDS = frozenset({"PERSON", "ORG", "PLACE"})
 QUOTE_KINDS = frozenset({"QUOTE"})
 #: Component classes whose colours need the widget's background to resolve.
 WHOLE_STYLES = frozenset({"reader--title", "reader--standfirst", "reader--meta"})
+#: Cells left of the text for note marks (✎ on a note's first line, │ below it).
+GUTTER = 2
 KIND_CLASS = {
     "PERSON": "reader--person",
     "ORG": "reader--org",
@@ -55,6 +59,9 @@ class Reader(ScrollView, can_focus=True):
         "reader--focused",
         "reader--match",
         "reader--quote-bar",
+        "reader--gutter",
+        "reader--annotation",
+        "reader--selection",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,6 +98,14 @@ class Reader(ScrollView, can_focus=True):
                 tooltip="Everything the library knows about the focused name or speaker"),
         Binding("H", "toggle_highlights", "Highlights", id="toggle-highlights", show=False,
                 tooltip="Show or hide the colouring of names and quotations"),
+        Binding("v", "select", "Select", id="select-passage",
+                tooltip="Select a passage from the top line (then l/h words, j/k lines, a note)"),
+        Binding("l,right", "select_more", "Word more", id="select-more", show=False,
+                tooltip="Selecting: one more word"),
+        Binding("h,left", "select_less", "Word less", id="select-less", show=False,
+                tooltip="Selecting: one word less"),
+        Binding("escape", "cancel_selection", "Cancel", id="select-cancel", show=False,
+                tooltip="Selecting: drop the selection"),
     ]  # fmt: skip
 
     #: Draw names and quotations in their styles (the focused one and find
@@ -125,6 +140,13 @@ class Reader(ScrollView, can_focus=True):
         def __init__(self, reader: Reader, highlight: Highlight) -> None:
             super().__init__(reader)
             self.highlight = highlight
+
+    class SelectionChanged(_ReaderMessage):
+        """A passage selection started, changed or ended (``selection`` None)."""
+
+        def __init__(self, reader: Reader, selection: tuple[int, int] | None) -> None:
+            super().__init__(reader)
+            self.selection = selection
 
     class PositionChanged(_ReaderMessage):
         """The top line changed: ``offset`` is the new reading position."""
@@ -169,12 +191,21 @@ class Reader(ScrollView, can_focus=True):
         self._match_lines: dict[int, list[tuple[int, int, int]]] = {}
         self._match_spans: list[list[tuple[int, int, int]]] = []
         self._current_match: int | None = None
+        self._marks: list[Mark] = []
+        self._gutter: dict[int, str] = {}
+        self._tints: dict[int, list[tuple[int, int]]] = {}
+        #: The selected passage as body offsets [start, end), None when not selecting.
+        self.selection: tuple[int, int] | None = None
+        self._selection_lines: dict[int, tuple[int, int]] = {}
 
     # Showing an article ---------------------------------------------------------------
     def show_article(self, article: Article | None, *, offset: int = 0) -> None:
         """Show ``article`` with body ``offset`` at the top (None: the empty state)."""
         self.focused = None
         self._clear_matches()
+        self._marks = []
+        self.selection = None
+        self._selection_lines = {}
         self.article = article
         self.highlights = highlights_of(article) if article is not None else []
         self._body = article.text if article is not None else ""
@@ -223,13 +254,18 @@ class Reader(ScrollView, can_focus=True):
         """Lay the article out for the current width and put ``offset`` at the top."""
         width = self.scrollable_content_region.width
         self._layout_width = width
+        text_width = max(1, width - GUTTER)
         if self.article is None:
-            self._layout = empty_layout(width)
+            self._layout = empty_layout(text_width)
         else:
-            self._layout = layout(self.article, width, self.measure, highlights=self.highlights)
+            self._layout = layout(
+                self.article, text_width, self.measure, highlights=self.highlights
+            )
         self._strips.clear()
         self._map_matches()
-        self.virtual_size = Size(min(self._layout.width, width), len(self._layout.lines))
+        self._map_marks()
+        self._map_selection()
+        self.virtual_size = Size(min(self._layout.width + GUTTER, width), len(self._layout.lines))
         self.go_to_offset(offset)
         self._update_progress()
         self.refresh()
@@ -276,9 +312,15 @@ class Reader(ScrollView, can_focus=True):
         self.scroll_to(y=y, animate=False, force=True)
 
     def action_line_down(self) -> None:
+        if self.selection is not None:
+            self._select_lines(1)
+            return
         self._scroll_to_line(self.scroll_offset.y + 1)
 
     def action_line_up(self) -> None:
+        if self.selection is not None:
+            self._select_lines(-1)
+            return
         self._scroll_to_line(self.scroll_offset.y - 1)
 
     def action_page_down(self) -> None:
@@ -394,6 +436,8 @@ class Reader(ScrollView, can_focus=True):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "activate":
             return True if self.focused is not None else None
+        if action in ("select_more", "select_less", "cancel_selection"):
+            return self.selection is not None
         return True
 
     def action_activate(self) -> None:
@@ -409,7 +453,7 @@ class Reader(ScrollView, can_focus=True):
         y = self.scroll_offset.y + here.y
         if not 0 <= y < len(self._layout.lines):
             return
-        x = self.scroll_offset.x + here.x - self._layout.pad
+        x = self.scroll_offset.x + here.x - self._layout.pad - GUTTER
         line = self._layout.lines[y]
         hit = None
         for first, last, index in line.highlights:
@@ -551,7 +595,14 @@ class Reader(ScrollView, can_focus=True):
             spans.append((first, last, self._style("reader--match")))
             if index == self._current_match:
                 spans.append((first, last, self._style("reader--focused")))
-        segments: list[Segment] = []
+        for first, last in self._tints.get(y, ()):
+            spans.append((first, last, self._style("reader--annotation")))
+        if y in self._selection_lines:
+            first, last = self._selection_lines[y]
+            spans.append((first, last, self._style("reader--selection")))
+        mark = self._gutter.get(y, " ")
+        gutter_style = base + self._style("reader--gutter")
+        segments: list[Segment] = [Segment(mark + " " * (GUTTER - 1), gutter_style)]
         pad = self._layout.pad
         if pad:
             segments.append(Segment(" " * pad, base))
@@ -567,4 +618,95 @@ class Reader(ScrollView, can_focus=True):
                     if first <= a and b <= last:
                         style += span_style
                 segments.append(Segment(text[a:b], style))
-        return Strip(segments, pad + line.cells)
+        return Strip(segments, GUTTER + pad + line.cells)
+
+    # Notes: gutter marks and tinted passages ----------------------------------------
+    def set_marks(self, marks: list[Mark]) -> None:
+        """Show notes in the margin (✎ on the first line, │ down the rest) and tint
+        highlighted passages; replaces the marks shown before."""
+        self._marks = list(marks)
+        self._map_marks()
+        self._strips.clear()
+        self.refresh()
+
+    def _map_marks(self) -> None:
+        self._gutter = {}
+        self._tints = {}
+        if self._layout is None:
+            return
+        for mark in self._marks:
+            spans = self._layout.spans(mark.start, mark.end)
+            for k, (y, first, last) in enumerate(spans):
+                symbol = "✎" if mark.kind == "note" and k == 0 else "│"
+                if self._gutter.get(y) != "✎":
+                    self._gutter[y] = symbol
+                if mark.tint:
+                    self._tints.setdefault(y, []).append((first, last))
+
+    def gutter_mark(self, y: int) -> str:
+        """The margin mark on laid-out line ``y`` ("" when none)."""
+        return self._gutter.get(y, "")
+
+    # Selecting a passage --------------------------------------------------------------
+    def action_select(self) -> None:
+        """Start a selection on the focused name or quotation, else on the top line."""
+        if self.article is None or self._layout is None:
+            return
+        if self.selection is not None:
+            self.action_cancel_selection()
+            return
+        if self.focused is not None:
+            highlight = self.highlights[self.focused]
+            span = (highlight.start, highlight.end)
+        else:
+            top = self.scroll_offset.y
+            lines = self._layout.lines
+            y = next((i for i in range(top, len(lines)) if lines[i].body >= 0), top)
+            span = word_at(self._body, self._layout.offset_of(y)) or (0, 0)
+        if span[1] <= span[0]:
+            return
+        self._set_selection(span)
+
+    def action_select_more(self) -> None:
+        if self.selection is not None:
+            start, end = self.selection
+            self._set_selection((start, move_end(self._body, start, end, 1)))
+
+    def action_select_less(self) -> None:
+        if self.selection is not None:
+            start, end = self.selection
+            self._set_selection((start, move_end(self._body, start, end, -1)))
+
+    def _select_lines(self, step: int) -> None:
+        assert self.selection is not None and self._layout is not None
+        start, end = self.selection
+        lines = self._layout.lines
+        y = self._layout.line_of(max(start, end - 1)) + step
+        while 0 <= y < len(lines) and lines[y].body < 0:
+            y += step
+        if not 0 <= y < len(lines):
+            return
+        self._set_selection((start, snap_end(self._body, start, lines[y].end)))
+
+    def action_cancel_selection(self) -> None:
+        self._set_selection(None)
+
+    def _set_selection(self, selection: tuple[int, int] | None) -> None:
+        old = set(self._selection_lines)
+        self.selection = selection
+        self._map_selection()
+        for y in old | set(self._selection_lines):
+            self._strips.pop(y, None)
+        if self._selection_lines:
+            ys = sorted(self._selection_lines)
+            self._show_lines(ys[-1], ys[-1])
+        self.refresh()
+        self.refresh_bindings()
+        self.post_message(self.SelectionChanged(self, selection))
+
+    def _map_selection(self) -> None:
+        self._selection_lines = {}
+        if self.selection is None or self._layout is None:
+            return
+        for y, first, last in self._layout.spans(*self.selection):
+            self._selection_lines[y] = (first, last)

@@ -1,9 +1,10 @@
 """The context sidebar: what the open article is about, and where else it leads.
 
 Sections, top to bottom: the focused highlight and the other articles it leads
-to (with the reason), related articles, entities by type with mention counts,
-quotations (speaker → words), and notes. Each list is an ``OptionList`` so the
-keyboard reaches every entry; the screen decides what choosing one does.
+to (with the reason), the user's notes on the article, related articles,
+entities by type with mention counts, and quotations (speaker → words). Each
+list is an ``OptionList`` so the keyboard reaches every entry; the screen
+decides what choosing one does.
 Everything shown is article text, so every prompt is a ``Text`` (never markup).
 """
 
@@ -12,14 +13,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model import Article, EntityMention
+from tui.notes import PlacedNote, excerpt
 from tui.textsafe import one_line
 
 TYPE_TITLES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places"}
@@ -67,16 +71,49 @@ class Section(OptionList):
         self.display = True
 
 
+class NotesSection(Section):
+    """The open article's notes: Enter goes to the note's place, e edits, d deletes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "screen.edit_note", "Edit note", id="sidebar-note-edit"),
+        Binding("d,delete", "screen.delete_note", "Delete note", id="sidebar-note-delete"),
+    ]
+
+    @property
+    def note_id(self) -> str | None:
+        """The id of the highlighted note, if any."""
+        if self.highlighted is None:
+            return None
+        option_id = self.get_option_at_index(self.highlighted).id or ""
+        return option_id.removeprefix("note:") if option_id.startswith("note:") else None
+
+
+def note_option(item: PlacedNote) -> Option:
+    note = item.note
+    prompt = Text()
+    if note.is_highlight:
+        prompt.append("▍ ", style="bold")
+        prompt.append(f"“{excerpt(note.anchor.exact if note.anchor else '', 90)}”", "italic")
+    else:
+        prompt.append("✎ ", style="bold")
+        prompt.append(clip(note.text, 200) or "(empty)")
+        if note.kind != "article" and note.label:
+            prompt.append(f"\non “{excerpt(note.label, 50)}”", style="italic dim")
+    if item.detached:
+        prompt.append("\ndetached: its passage is no longer in the text", style="bold dim")
+    return Option(prompt, id=f"note:{note.id}")
+
+
 class Sidebar(VerticalScroll):
     """The open article's context; the screen fills it and routes its selections."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="focus-title", markup=False)
         yield Section("Leads to", id="focus-leads")
+        yield NotesSection("Notes", id="notes")
         yield Section("Related articles", id="related")
         yield Section("Entities", id="entities")
         yield Section("Quotations", id="quotations")
-        yield Section("Notes", id="notes")
 
     def on_mount(self) -> None:
         self.show_article(None)
@@ -105,7 +142,7 @@ class Sidebar(VerticalScroll):
             for i, q in enumerate(quotes)
         ]
         quotations.fill(quote_options, "No quotations found.", len(quotes))
-        notes.fill([], "No notes yet.")
+        notes.fill([], "No notes yet. a adds one.")
 
     @staticmethod
     def _entity_options(mentions: Iterable[EntityMention]) -> list[Option]:
@@ -147,7 +184,7 @@ class Sidebar(VerticalScroll):
         title.display = True
         section.fill(map(lead_option, leads), empty or "No other article.", len(leads))
 
-    def show_notes(self, notes: list[tuple[str, str]]) -> None:
-        """Notes as (id, text) pairs; the notes feature fills this."""
-        options = [Option(Text(clip(text, 200)), id=f"note:{nid}") for nid, text in notes]
-        self.query_one("#notes", Section).fill(options, "No notes yet.", len(notes))
+    def show_notes(self, notes: list[PlacedNote]) -> None:
+        """The open article's notes in reading order (whole-article ones first)."""
+        options = [note_option(item) for item in notes]
+        self.query_one("#notes", Section).fill(options, "No notes yet. a adds one.", len(notes))
