@@ -3,7 +3,8 @@
 The list pane draws only the rows on screen, so everything here works on
 listing indices (plain ints) and builds a ``Row`` only when a row is drawn. Sort
 keys are computed once per key and each order once per (key, direction), so
-changing the sort back and forth at 100k articles costs a list copy, not a sort.
+changing the sort back and forth at 100k articles costs a list copy, not a sort;
+the default order (newest first) comes sorted with the listing.
 Titles and sources are untrusted: a ``Row`` carries them on one line with
 control characters removed.
 """
@@ -217,6 +218,13 @@ class Browse:
     def _order(self, key: str, reverse: bool) -> list[int]:
         """Listing indices in (key, direction) order, sorted once and then reused."""
         order = self._orders.get((key, reverse))
+        if order is None and key == "date" and reverse:
+            # listing.json keeps this order (newest_first): the first screen needs no sort.
+            order = self.listing.order
+            if order is not None and len(order) == len(self.listing):
+                self._orders[(key, reverse)] = order
+            else:
+                order = None
         if order is None:
             start = range(len(self.listing))
             if key == "source":
