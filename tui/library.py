@@ -41,6 +41,11 @@ COMMIT_EVERY = 500
 Progress = Callable[[int, int, Path], None]
 
 
+class ImportCancelled(Exception):
+    """Raised by a progress callback to stop an import between files; what was
+    imported before it is committed, nothing half-written is kept."""
+
+
 @dataclass(slots=True)
 class ImportReport:
     """What an import did, file by file."""
@@ -48,6 +53,7 @@ class ImportReport:
     imported: list[tuple[Path, ArticleMeta]] = field(default_factory=list)
     duplicates: list[tuple[Path, str]] = field(default_factory=list)
     failures: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
 
     @property
     def ok(self) -> bool:
@@ -402,7 +408,11 @@ class Library:
         analyze: bool = True,
         progress: Progress | None = None,
     ) -> ImportReport:
-        """Import every importable file under ``paths``; bad files are reported, not fatal."""
+        """Import every importable file under ``paths``; bad files are reported, not fatal.
+
+        ``progress`` is called after each file; if it raises ``ImportCancelled`` the
+        import stops there, commits what it has, and returns the report so far.
+        """
         report = ImportReport()
         candidates = list(gather([Path(p) for p in paths]))
         pending: list[ArticleMeta] = []
@@ -415,6 +425,8 @@ class Library:
                     self._commit(pending, writer, report)
                 if progress:
                     progress(done, len(candidates), candidate.path)
+        except ImportCancelled:
+            report.cancelled = True
         finally:
             # Whatever happened, what was fully written gets committed.
             self._commit(pending, writer, report)

@@ -79,6 +79,14 @@ SCREEN_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="Bring back the note or bookmark deleted last",
     ),
+    Binding(
+        "I",
+        "import",
+        "Import",
+        id="import",
+        show=False,
+        tooltip="Import a file or folder (runs in the background; Esc cancels)",
+    ),
     Binding("i", "toggle_sidebar", "Sidebar", id="toggle-sidebar", tooltip="Show or hide it"),
     Binding("escape", "to_list", "List", id="to-list", show=False, tooltip="Back to the list"),
 ]

@@ -24,6 +24,7 @@ from tui.app.keys import SCREEN_BINDINGS
 from tui.app.screens.annotations import AnnotationActions
 from tui.app.screens.entity import EntityScreen, JumpTarget
 from tui.app.screens.filters import FilterChoice, FilterScreen
+from tui.app.screens.import_screen import ImportScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
@@ -551,3 +552,21 @@ class MainScreen(AnnotationActions):
     def browse_noted_changed(self) -> None:
         if self.filters.noted:
             self._refresh_list()
+
+    # Importing -----------------------------------------------------------------------
+    def action_import(self) -> None:
+        if self.library.store.read_only:
+            self.notify(
+                "Another Lede has this library open: import from that one.", severity="warning"
+            )
+            return
+        self.app.push_screen(ImportScreen(self.library), self._imported)
+
+    def _imported(self, count: int | None) -> None:
+        if not count:
+            return
+        user = self.library.store.user
+        self.browse = Browse(
+            self.library.store.listing(), user.read_ids(), set(user.bookmarked_ids())
+        )
+        self._refresh_list()
