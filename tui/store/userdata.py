@@ -192,7 +192,14 @@ class UserData:
     # Notes -----------------------------------------------------------------------
     def save_note(self, note: Note) -> None:
         """Add or replace a note (durable when this returns)."""
+        before = self.journal.version
         self.journal.put(NOTES, note.id, note.to_dict())
+        if self._notes_version == before and self.journal.version == before + 1:
+            # Nobody else wrote in between: keep the article index instead of rebuilding it.
+            ids = self._notes_by_article.setdefault(note.article_id, [])
+            if note.id not in ids:
+                ids.append(note.id)
+            self._notes_version = self.journal.version
 
     def delete_note(self, note_id: str) -> Note | None:
         """Delete a note; returns it (for undo), or None when there was none."""
@@ -220,10 +227,17 @@ class UserData:
         ids = self._index_notes().get(article_id, [])
         return sorted((Note.from_dict(notes[i]) for i in ids), key=lambda n: n.id)
 
-    def all_notes(self) -> list[Note]:
-        """Every note in the library, newest first."""
-        rows = self.journal.collection(NOTES).values()
-        return sorted((Note.from_dict(r) for r in rows), key=lambda n: n.id, reverse=True)
+    def all_notes(self, limit: int | None = None) -> list[Note]:
+        """Every note in the library (or the newest ``limit``), newest first.
+
+        Note ids start with their creation time, so sorting ids sorts by age
+        without building every note."""
+        rows = self.journal.collection(NOTES)
+        newest = sorted(rows, reverse=True)[:limit]
+        return [Note.from_dict(rows[note_id]) for note_id in newest]
+
+    def note_count(self) -> int:
+        return len(self.journal.collection(NOTES))
 
     def noted_ids(self) -> set[str]:
         """Articles with at least one note or highlight."""

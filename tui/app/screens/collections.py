@@ -26,6 +26,8 @@ from tui.app.widgets.sidebar import clip
 from tui.notes import Note, excerpt
 from tui.store.userdata import Bookmark
 
+#: The newest this many notes are listed (a longer OptionList is slow to build).
+NOTES_SHOWN = 1000
 KIND_LABEL = {
     "article": "on the article",
     "paragraph": "on a paragraph",
@@ -133,9 +135,13 @@ class NotesScreen(CollectionScreen):
     EMPTY = "No notes yet. In the reader, a writes a note, v selects a passage."
 
     def options(self) -> list[Option]:
+        user = self.keeper.user
+        notes = user.all_notes(limit=NOTES_SHOWN)
+        total = user.note_count()
+        if total > len(notes):
+            self.notify(f"Showing the newest {len(notes)} of {total}; / finds older ones.")
         return [
-            Option(note_prompt(note, self.title_of(note.article_id)), id=note.id)
-            for note in self.keeper.user.all_notes()
+            Option(note_prompt(note, self.title_of(note.article_id)), id=note.id) for note in notes
         ]
 
     @on(OptionList.OptionSelected)
