@@ -219,3 +219,43 @@ async def test_a_library_imported_from_the_samples_lists_every_article(tmp_path:
         shown = "\n".join(lines(app.query_one(ArticleList)))
         for i in range(len(browse)):
             assert browse.row(i).title[:20] in shown
+
+
+def thumb_cells(article_list: ArticleList, position: float | None = None) -> list[tuple[int, str]]:
+    """The scrollbar cells that draw the thumb (and their glyphs), as the bar renders
+    them, or as Textual's stock bar would at ``position``."""
+    from textual.scrollbar import ScrollBarRender
+
+    bar = article_list.vertical_scrollbar
+    drawn = bar.render()
+    assert isinstance(drawn, ScrollBarRender)
+    segments = ScrollBarRender.render_bar(
+        size=bar.size.height,
+        virtual_size=drawn.virtual_size,
+        window_size=drawn.window_size,
+        position=drawn.position if position is None else position,
+    ).segments
+    return [
+        (y, segment.text)
+        for y, segment in enumerate(segments)
+        if segment.style and (segment.style.meta or {}).get("@mouse.down") == "grab"
+    ]
+
+
+async def test_the_scrollbar_thumb_follows_the_view_at_any_size() -> None:
+    for count in (60, 10_000, 100_000):
+        browse = Browse(make_listing(count), set(), set())
+        app = ListApp(browse)
+        async with app.run_test(size=(100, 20)) as pilot:
+            article_list = app.query_one(ArticleList)
+            await pilot.pause()
+            height = article_list.vertical_scrollbar.size.height
+            assert thumb_cells(article_list)[0][0] == 0
+            for keys in (["G"], ["g"], ["pagedown"] * 3, ["j"] * 40, ["end", "pageup"]):
+                await pilot.press(*keys)
+                await pilot.pause()
+                stock = thumb_cells(article_list, article_list.scroll_offset.y)
+                assert thumb_cells(article_list) == stock, (count, keys)
+            await pilot.press("G")
+            await pilot.pause()
+            assert thumb_cells(article_list)[-1][0] == height - 1
