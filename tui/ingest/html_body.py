@@ -546,17 +546,29 @@ def emit_selected(found: Found) -> list[Block]:
             selected[survey.visit(node)] = tag
     selected.pop(top, None)  # css() matches the node it starts from, too.
     keys = list(selected)
-    inner: set[int] = set()
-    outer: set[int] = set()
-    for key in keys:
+    # The nearest selected ancestor below the container, memoised along the way:
+    # walking every selection up to the container would be quadratic in depth.
+    nearest: dict[int, int] = {}
+
+    def selected_above(key: int) -> int:
+        path: list[int] = []
         up = survey.parent[key]
-        while up and up != top:
-            tag = selected.get(up)
-            if tag:
-                outer.add(up)
-                if tag in ISLAND_TAGS:
-                    inner.add(key)
+        while up and up != top and up not in selected and up not in nearest:
+            path.append(up)
             up = survey.parent[up]
+        found = 0 if not up or up == top else up if up in selected else nearest[up]
+        for node in path:
+            nearest[node] = found
+        return found
+
+    inner: set[int] = set()  # Inside a selected island (some selected ancestor is one).
+    outer: set[int] = set()  # Holding another selection.
+    for key in sorted(keys, key=survey.depth.__getitem__):  # ancestors first
+        up = selected_above(key)
+        if up:
+            outer.add(up)
+            if selected[up] in ISLAND_TAGS or up in inner:
+                inner.add(key)
     walker = _Emitter(found)
     for key in keys:
         if key in inner or _buried(survey, good, key, floor):

@@ -289,8 +289,13 @@ def _canonicals(
             text_defs.setdefault(ini, i)
     # a key that is a prefix of another ("Chrysler" ~ "Chrysler Group"), or a lone
     # suffix word that ends it ("Senate" ~ "United States Senate")
+    # Only the lengths some key has can match: slicing every prefix of a long key
+    # (a title-case run thousands of words long) would be quadratic.
+    key_sizes = sorted({len(kb) for kb in by_key})
     for kb, j in by_key.items():
-        for size in range(1, len(kb)):
+        for size in key_sizes:
+            if size >= len(kb):
+                break
             i = by_key.get(kb[:size])
             if i is not None:
                 clusters.union(i, j)

@@ -1,0 +1,44 @@
+"""Every input the fuzzers crashed on, kept so the bug stays fixed.
+
+Inputs live in ``tests/fixtures/fuzz/``; each test says what broke and where it
+was fixed. Timing crashes are replayed the way the harness found them: the
+input repeated to about 256 KB (``fuzz.common.amplified``), held to 1 s per MB
+plus the fixed floor, measured in CPU time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fuzz import common
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "fuzz"
+
+
+def repeated(data: bytes, target: int = 256_000) -> bytes:
+    return data * (target // len(data) + 1)
+
+
+@pytest.mark.parametrize("name", ["html-nested-selections-1.bin", "html-nested-selections-2.bin"])
+def test_html_with_thousands_of_nested_selected_elements_imports_in_linear_time(
+    name: str,
+) -> None:
+    # Found by fuzz_html: unclosed elements nest ~2,000 deep (under the nesting-bomb
+    # limit) and html_body.emit_selected walked every paragraph up to the container,
+    # O(paragraphs x depth): 0.66 s for 256 KB, ~10 s for 1 MB. Fixed by memoising
+    # the nearest selected ancestor.
+    from tui.ingest.html_page import parse_html
+
+    data = repeated((FIXTURES / name).read_bytes())
+    common.run_importer(lambda: parse_html(data, path=name), len(data), "parse_html")
+    common.import_bytes(data, name.replace(".bin", ".html"))
+
+
+@pytest.mark.parametrize("unit", ["Word ", "Aa Bb ", "A. "])
+def test_analyser_on_one_endless_title_case_run_is_linear(unit: str) -> None:
+    # Found with the fuzz harness's repeated inputs: one ORG candidate thousands of
+    # words long made canonical._canonicals slice and hash every prefix of its key,
+    # O(words^2): 1.7-5.7 s for 100 KB. Fixed by trying only the key lengths present.
+    common.analyze_text(unit * (100_000 // len(unit)))
