@@ -18,23 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("LEDE_FUZZ_SLACK", "5")  # instrumented Python is several times slower
 
 with atheris.instrument_imports(include=["tui"]):
-    from tui.nlp.analyzer import analyze
-    from tui.nlp.known_names import KnownNames
+    import tui.nlp.analyzer
+    import tui.nlp.known_names  # noqa: F401  (both instrumented for common)
 
 from fuzz import common
 
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
-
-
-def _library() -> KnownNames:
-    """Names a library would know, so the library lookups run too."""
-    names = KnownNames()
-    for path in sorted(SAMPLES.glob("*.txt"))[:3]:
-        names.add(analyze(path.read_text(encoding="utf-8")))
-    return names
-
-
-NAMES = _library()
+NAMES = common.sample_library()
 
 
 def one(data: bytes) -> None:

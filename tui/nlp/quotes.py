@@ -79,7 +79,11 @@ class _Context:
         #: places speak too when they are the subject ("Beijing said", "the Vatican said")
         self.by_end = {e.end: e for e in entities}
         self.ent_starts = [e.start for e in self.entities]
+        #: Bracketed asides: sorted and disjoint (no bracket inside), so bisectable.
         self.parens = [m.span() for m in _PAREN_RE.finditer(text)]
+        self.paren_starts = [a for a, _ in self.parens]
+        #: (kind, company) -> the entities ``recent`` may return, and their starts.
+        self._recent: dict[tuple[str, bool], tuple[list[int], list[EntityMention]]] = {}
         bounds = [0]
         for m in _BOUNDARY_RE.finditer(text):
             pos = m.end()
@@ -96,17 +100,27 @@ class _Context:
         return self.bounds[i], end
 
     def in_paren(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.parens)
+        # A bisect, not a scan: called for every cue and candidate, it was quadratic.
+        i = bisect.bisect_right(self.paren_starts, pos) - 1
+        return i >= 0 and pos < self.parens[i][1]
 
     def recent(self, pos: int, kind: str, company: bool = False) -> EntityMention | None:
-        """The last entity of ``kind`` before ``pos`` outside quotations."""
-        i = bisect.bisect_left(self.outside_starts, pos) - 1
-        while i >= 0:
-            e = self.outside[i]
-            if e.type == kind and not (company and (_is_public_body(e) or self.is_source(e))):
-                return e
-            i -= 1
-        return None
+        """The last entity of ``kind`` before ``pos`` outside quotations.
+
+        Candidates are filtered once per (kind, company) and bisected: walking back
+        over every entity per quotation was quadratic when none of ``kind`` exists.
+        """
+        index = self._recent.get((kind, company))
+        if index is None:
+            found = [
+                e
+                for e in self.outside
+                if e.type == kind and not (company and (_is_public_body(e) or self.is_source(e)))
+            ]
+            index = self._recent[kind, company] = ([e.start for e in found], found)
+        starts, found = index
+        i = bisect.bisect_left(starts, pos) - 1
+        return found[i] if i >= 0 else None
 
     def is_source(self, e: EntityMention) -> bool:
         """A news outlet, or an organisation cited as the source of a report

@@ -42,3 +42,21 @@ def test_analyser_on_one_endless_title_case_run_is_linear(unit: str) -> None:
     # words long made canonical._canonicals slice and hash every prefix of its key,
     # O(words^2): 1.7-5.7 s for 100 KB. Fixed by trying only the key lengths present.
     common.analyze_text(unit * (100_000 // len(unit)))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["analyzer-quotes-no-person-1.bin", "analyzer-quotes-no-person-2.bin",
+     "analyzer-quotes-no-person-3.bin", "analyzer-place-speaker.bin"],
+)  # fmt: skip
+def test_analyser_on_many_quotations_is_linear(name: str) -> None:
+    # Found by fuzz_analyzer (first byte odd: with library names): thousands of
+    # quotations and no person made quotes._Context.recent walk back over every
+    # entity, and in_paren scan every bracket, per quotation: 3.7-4.3 s for 256 KB.
+    # Fixed with per-kind bisected candidates and bisected brackets.
+    # analyzer-place-speaker.bin first failed on a PLACE speaker ("Beijing ... tells
+    # reporters"): quotes.py lets places speak on purpose, so the check allows it.
+    data = (FIXTURES / name).read_bytes()
+    names = common.sample_library() if data[0] & 1 else None
+    common.analyze_text(data[1:].decode("utf-8", "replace"), names)
+    common.analyze_text(repeated(data[1:]).decode("utf-8", "replace"), names)
