@@ -38,6 +38,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-analyze", action="store_true", help="skip entity and quotation analysis"
     )
 
+    p_export = sub.add_parser(
+        "export", help="export articles and notes as Markdown, or back up to one JSON file"
+    )
+    p_export.add_argument("--format", choices=("md", "json"), default="md")
+    p_export.add_argument(
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="folder for md (default ./lede-export), file for json (default ./lede-backup.json)",
+    )
+    p_export.add_argument(
+        "--notes-only",
+        action="store_true",
+        help="md: only noted passages of noted or bookmarked articles; json: user data only",
+    )
+
     p_list = sub.add_parser("list", help="list the articles in the library")
     p_list.add_argument("--json", action="store_true", help="one JSON object per line")
 
@@ -142,9 +158,39 @@ def _open(directory: Path, *, read_only: bool) -> Any:
 
 
 def cmd_import(args: argparse.Namespace, directory: Path) -> int:
-    with _open(directory, read_only=False) as library:
-        report = _import_with_progress(library, args.paths, not args.no_analyze)
+    from tui.export import BackupError
+    from tui.export.restore import Backup, probe_backup, restore_backup
+    from tui.store import UserDataWriteError
+
     err = sys.stderr
+    # Backups are checked in full before the library is opened: a refused one
+    # changes nothing (not even creating an empty library).
+    backups: list[Backup] = []
+    paths: list[Path] = []
+    refused = 0
+    for path in args.paths:
+        try:
+            backup = probe_backup(path) if path.is_file() else None
+        except BackupError as exc:
+            print(f"lede: {one_line(str(exc))}", file=err)
+            refused += 1
+            continue
+        if backup is None:
+            paths.append(path)
+        else:
+            backups.append(backup)
+    if not backups and not paths:
+        return 1
+    with _open(directory, read_only=False) as library:
+        for backup in backups:
+            try:
+                print(one_line(restore_backup(library, backup).line()), file=err)
+            except UserDataWriteError as exc:  # Its articles are in; its notes are not.
+                print(f"lede: {one_line(str(backup.path))}: {one_line(str(exc))}", file=err)
+                refused += 1
+        report = _import_with_progress(library, paths, not args.no_analyze) if paths else None
+    if report is None:
+        return 1 if refused else 0
     for path, reason in report.failures:
         print(f"lede: {one_line(str(path))}: {one_line(reason)}", file=err)
     print(
@@ -152,7 +198,35 @@ def cmd_import(args: argparse.Namespace, directory: Path) -> int:
         f"{len(report.failures)} failed",
         file=err,
     )
-    return 0 if report.ok else 1
+    return 0 if report.ok and not refused else 1
+
+
+def cmd_export(args: argparse.Namespace, directory: Path) -> int:
+    from tui.export import export_markdown, write_backup
+    from tui.export.backup import DEFAULT_FILE
+    from tui.export.md_export import DEFAULT_DIR
+
+    err = sys.stderr
+    with _open(directory, read_only=True) as library:
+        if args.format == "json":
+            summary = write_backup(
+                library, args.output or DEFAULT_FILE, notes_only=args.notes_only
+            )
+            for article_id in summary.unreadable:
+                print(f"lede: article {article_id}: body unreadable, not backed up", file=err)
+            print(
+                f"{one_line(str(summary.path))}: {summary.articles} articles, "
+                f"{summary.user_records} user records",
+                file=err,
+            )
+            return 1 if summary.unreadable else 0
+        result = export_markdown(library, args.output or DEFAULT_DIR, notes_only=args.notes_only)
+    print(
+        f"{one_line(str(result.directory))}: {len(result.files)} Markdown files, "
+        f"{result.notes} notes and highlights",
+        file=err,
+    )
+    return 0
 
 
 def _import_with_progress(library: Any, paths: list[Path], analyze: bool) -> Any:
@@ -364,6 +438,7 @@ def cmd_alias(args: argparse.Namespace, directory: Path) -> int:
 
 COMMANDS = {
     "import": cmd_import,
+    "export": cmd_export,
     "list": cmd_list,
     "show": cmd_show,
     "extract": cmd_extract,

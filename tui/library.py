@@ -68,7 +68,7 @@ def parse_file(path: Path, data: bytes) -> list[ParsedArticle]:
     if not articles:
         # parse_bytes yields nothing only for a Lede backup (or an empty feed).
         if sniff(data, path.name) == "lede-backup":
-            raise IngestError("this is a Lede backup; restoring backups is not supported yet")
+            raise IngestError("a Lede backup: restore it on its own (lede import FILE)")
         raise IngestError("no articles found")
     return articles
 
@@ -497,6 +497,51 @@ class Library:
             pending.append(meta)
             report.imported.append((path, meta))
         writer.write_file(data, to_write)
+
+    def restore_articles(
+        self, articles: Iterable[tuple[ArticleMeta, dict[str, Any]]]
+    ) -> tuple[list[ArticleMeta], list[str]]:
+        """Add articles from a backup: metadata and body record as they were stored,
+        analysis included (not re-analysed: the backup is the record, and a restored
+        library must match the one backed up). Articles present already, by id or
+        as duplicates, are skipped. Returns (restored, skipped ids).
+
+        Same commit path as an import: bodies first, then the catalog in batches,
+        then listing, names, related and search indexes.
+        """
+        report = ImportReport()
+        pending: list[ArticleMeta] = []
+        skipped: list[str] = []
+        seen: set[str] = set()
+        splits = self.store.user.splits()
+        writer = BatchWriter(self.store.bodies, self.store.raw)  # Nothing queued: no raw pages.
+        try:
+            for meta, body in articles:
+                catalog = self.store.catalog
+                keyed = bool(meta.url or meta.text_hash)
+                if (
+                    meta.id in seen
+                    or meta.id in catalog
+                    or (keyed and catalog.find_duplicate(meta.url, meta.text_hash))
+                ):
+                    skipped.append(meta.id)
+                    continue
+                seen.add(meta.id)
+                record = {"meta": meta.to_dict(), **body}
+                self.store.bodies.write_body(meta.id, record, durable=False)
+                raw = Analysis.from_dict(body["analysis"]) if body.get("analysis") else None
+                if raw is not None:
+                    self.indexes.names.add(raw)
+                    self.indexes.related.add(meta.id, self._features(raw, splits))
+                self._search_pending[meta.id] = _search_doc(meta.id, meta.title, body, raw)
+                pending.append(meta)
+                report.imported.append((Path(meta.origin_file), meta))
+                if len(pending) >= COMMIT_EVERY:
+                    self._commit(pending, writer, report)
+        finally:
+            self._commit(pending, writer, report)
+            writer.close()
+        return [meta for _path, meta in report.imported], skipped
 
     def _prepare_article(
         self,

@@ -128,10 +128,16 @@ def _markdown_score(text: str) -> int:
     return score
 
 
+#: A backup's marker near its start: a truncated backup is refused, not read as text.
+_BACKUP_MARKER = re.compile(rb'"format"\s*:\s*"lede-backup"')
+
+
 def _json_kind(data: bytes) -> str | None:
     try:
         value = json.loads(data)
     except (ValueError, UnicodeDecodeError, RecursionError):
+        if _BACKUP_MARKER.search(data[:4096]):
+            raise IngestError("damaged Lede backup (not valid JSON)") from None
         return None  # Not JSON after all: let the text rules look at it.
     if isinstance(value, dict) and value.get("format") == "lede-backup":
         return "lede-backup"
