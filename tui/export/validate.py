@@ -135,7 +135,9 @@ def _check_note(key: str, row: Any) -> None:
 
 def _check_alias(row: Any) -> None:
     _need(isinstance(row, dict), "an entity fix is not an object")
-    names = {"merge": ("name", "into"), "split": ("surface", "canonical")}.get(row.get("kind"))
+    kind = row.get("kind")
+    fields = {"merge": ("name", "into"), "split": ("surface", "canonical")}
+    names = fields.get(kind) if isinstance(kind, str) else None
     _need(names is not None, "an entity fix has an unknown kind")
     _need(all(isinstance(row.get(k), str) for k in names or ()), "an entity fix is malformed")
 
