@@ -3,8 +3,9 @@
     python fuzz/run.py NAME --cpu-minutes 30 [--jobs 1]
 
 NAME is a harness (``html``, ``text_page``, ``feed``, ``markdown``, ``backup``,
-``analyzer``, ``render``: ``fuzz/fuzz_NAME.py``). The budget is CPU time: with
-``--jobs N`` each of N independent processes runs for budget / N of wall time.
+``analyzer``, ``render``: ``fuzz/fuzz_NAME.py``). The budget is CPU time, summed
+over the ``--jobs N`` independent processes and read from ``/proc``, so a niced
+run on a busy machine still gets all of it (it just takes longer).
 libFuzzer stops at the first crash, so the runner restarts a job until its time
 is used up (crashing inputs stay in ``fuzz/crashes/NAME/``). New corpus units go
 to ``fuzz/work/NAME/`` (not committed); ``fuzz/corpus/NAME/`` is the read-only seed.
@@ -20,6 +21,7 @@ import datetime as dt
 import os
 import re
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -84,30 +86,49 @@ def _command(name: str, seconds: int, crashes: Path, work: Path, extra: list[str
     ]
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a running process (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(name: str, cpu_minutes: float, jobs: int, nice: int, extra: list[str]) -> Tally:
-    """Run ``jobs`` processes of harness ``name``, restarting after crashes, until time."""
+    """Run ``jobs`` processes of harness ``name``, restarting after crashes, until
+    they have used ``cpu_minutes`` of CPU between them."""
     crashes = FUZZ / "crashes" / name
     work = FUZZ / "work" / name
     logs = work / "logs"
     for folder in (crashes, work, logs):
         folder.mkdir(parents=True, exist_ok=True)
-    wall = max(1, round(cpu_minutes * 60 / jobs))
-    deadline = time.monotonic() + wall
+    budget = cpu_minutes * 60
+    start_cpu = _children_cpu()
     tally = Tally()
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     running: dict[int, tuple[subprocess.Popen[bytes], Path]] = {}
     launches = 0
 
+    def used() -> float:
+        live = sum(_cpu_seconds(process.pid) for process, _ in running.values())
+        return _children_cpu() - start_cpu + live
+
     def launch(job: int) -> None:
         nonlocal launches
-        remaining = round(deadline - time.monotonic())
-        if remaining < 5:
+        if budget - used() < 5:
             return
         log = logs / f"{stamp}-job{job}-{launches}.log"
         launches += 1
         with log.open("wb") as out:
             process = subprocess.Popen(
-                _command(name, remaining, crashes, work, extra),
+                # The runner stops the job on CPU; the wall limit is only a backstop.
+                _command(name, int(budget * 50), crashes, work, extra),
                 cwd=REPO,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -120,6 +141,17 @@ def run(name: str, cpu_minutes: float, jobs: int, nice: int, extra: list[str]) -
         launch(job)
     while running:
         time.sleep(1)
+        if used() >= budget:
+            for process, _log in running.values():
+                process.send_signal(signal.SIGINT)  # libFuzzer prints its final stats
+            for process, _log in running.values():
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+            running.clear()
+            break
         for job, (process, _log) in list(running.items()):
             if process.poll() is None:
                 continue

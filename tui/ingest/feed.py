@@ -10,6 +10,7 @@ items costs one pass and the memory of one item at a time.
 from __future__ import annotations
 
 import html
+from copy import deepcopy
 import re
 import xml.etree.ElementTree as ET
 from html.entities import name2codepoint
@@ -103,7 +104,9 @@ def _atom_markup(element: ET.Element) -> tuple[str, str]:
     kind = (element.get("type") or "text").lower()
     if kind == "xhtml" or kind.endswith("xml"):
         # The content is a namespaced <div>: serialise its children as plain HTML.
-        copy = ET.fromstring(ET.tostring(element))
+        # A deep copy, not a serialise-and-parse round trip: ElementTree writes
+        # attribute values (NULs, say) that it cannot read back.
+        copy = deepcopy(element)
         for node in copy.iter():
             if isinstance(node.tag, str):
                 node.tag = _local(node.tag)

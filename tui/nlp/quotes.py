@@ -285,6 +285,10 @@ def _after_cue(ctx: _Context, a: int, b: int, quote_open: int):
     return None
 
 
+#: Characters before a quotation searched for its speaker (a very long sentence).
+_MAX_LOOKBACK = 1500
+
+
 def attribute(text: str, spans: list[QuoteSpan], entities: list[EntityMention]) -> list[Quotation]:
     """Quotations among ``spans``, each with its cue and speaker (None when unnamed)."""
     if not spans:
@@ -300,6 +304,9 @@ def attribute(text: str, spans: list[QuoteSpan], entities: list[EntityMention]) 
             continue
         s_start, s_end = ctx.sentence(q.open)
         _, s_end = ctx.sentence(q.close)
+        # Text with no sentence boundary (one endless "sentence") would make every
+        # quotation scan all of it: look back a long sentence's length at most.
+        s_start = max(s_start, q.open - _MAX_LOOKBACK)
         nxt = spans[idx + 1] if idx + 1 < len(spans) else None
         same_prev = prev is not None and prev.close >= s_start
         left_a = prev.close + 1 if same_prev and prev else s_start
