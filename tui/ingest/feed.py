@@ -10,9 +10,9 @@ items costs one pass and the memory of one item at a time.
 from __future__ import annotations
 
 import html
-from copy import deepcopy
 import re
 import xml.etree.ElementTree as ET
+from copy import deepcopy
 from html.entities import name2codepoint
 from urllib.parse import urljoin
 from xml.parsers import expat
