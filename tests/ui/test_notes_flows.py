@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key
 from textual.widgets import OptionList
 
 from tests.ui.test_reading_flows import main, open_seed, option_texts, step_to_quote_by
@@ -67,6 +69,32 @@ async def test_a_note_on_the_top_paragraph_is_saved_marked_and_listed(
         paragraph = screen.article.text[note.anchor.start : note.anchor.end]  # type: ignore[union-attr]
         assert paragraph == note.anchor.exact and paragraph.startswith("Beijing has demanded")
         assert reader.line_text(marks[0]).strip().startswith("Beijing has demanded")
+
+
+async def test_ctrl_s_right_after_fast_typing_saves_every_key_typed(
+    sample_library: Path, seed_id: str
+) -> None:
+    # Keys typed faster than the app handles them (a paste, a quick typist, tmux
+    # send-keys) are queued on the TextArea; Ctrl+S must not overtake them.
+    app = make_app(sample_library)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await open_seed(app, pilot, seed_id)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        typed = "Beijing demands a reversal."
+        driver = app._driver
+        assert driver is not None
+        # What the terminal driver does with bytes it reads, without waiting between keys.
+        for char in typed:
+            key = char if char.isalnum() else _character_to_key(char)
+            driver.send_message(events.Key(key, char))
+        driver.send_message(events.Key("ctrl+s", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+        (note,) = stored_notes(sample_library)
+        assert note.text == typed
 
 
 async def test_a_note_on_a_quotation_and_a_highlighted_passage(

@@ -26,7 +26,9 @@ class NoteEditor(ModalScreen[bool]):
     """Write or edit one note; dismisses with True once it is saved."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="note-save", priority=True),
+        # Not a priority binding: those run before keys still queued on the TextArea,
+        # so Ctrl+S straight after fast typing (or a paste) would save without its end.
+        Binding("ctrl+s", "save", "Save", id="note-save"),
         Binding("escape", "cancel", "Cancel", id="note-cancel"),
         Binding("ctrl+o", "external", "$EDITOR", id="note-external",
                 tooltip="Edit the note in your own editor ($VISUAL or $EDITOR)"),
