@@ -225,22 +225,32 @@ async def test_with_notes_filter_shows_only_annotated_articles(
         assert "with notes" in str(screen.article_list.border_title)
 
 
-async def test_a_full_disk_keeps_the_note_in_the_editor(
-    sample_library: Path, seed_id: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.ENOSPC, "disk is full"),
+        (errno.EROFS, "read-only"),
+        (errno.EACCES, "permission denied"),
+    ],
+)
+async def test_a_failing_disk_keeps_the_note_in_the_editor(
+    sample_library: Path, seed_id: str, monkeypatch: pytest.MonkeyPatch, code: int, reason: str
 ) -> None:
+    # A full disk, a library remounted read-only, a directory whose permissions
+    # changed under us (injected: CI runs as root, which chmod does not stop).
     app = make_app(sample_library)
     async with app.run_test(size=(140, 45)) as pilot:
         await open_seed(app, pilot, seed_id)
         real_pwrite = os.pwrite
 
         def disk_full(fd: int, data: bytes, offset: int) -> int:
-            raise OSError(errno.ENOSPC, "No space left on device")
+            raise OSError(code, os.strerror(code))
 
         monkeypatch.setattr(os, "pwrite", disk_full)
         editor = await write_note(app, pilot, "A", "Do not lose me")
         assert app.screen is editor  # Still open, the text still in it.
         assert editor.text_area.text == "Do not lose me"
-        assert "disk is full" in editor.error and "still here" in editor.error
+        assert reason in editor.error and "still here" in editor.error
         assert stored_notes(sample_library) == []
         monkeypatch.setattr(os, "pwrite", real_pwrite)
         await pilot.press("ctrl+s")  # Space freed: the same note saves.
