@@ -77,7 +77,10 @@ def _command(name: str, seconds: int, crashes: Path, work: Path, extra: list[str
         str(FUZZ / f"fuzz_{name}.py"),
         f"-max_total_time={seconds}",
         "-rss_limit_mb=2048",
-        "-timeout=10",
+        # A hang backstop in wall time: the harnesses check CPU time per input
+        # themselves (1 s per MB), and a niced job on a busy machine can wait for
+        # the CPU far longer than 10 s without being slow.
+        "-timeout=120",
         f"-artifact_prefix={crashes}/",
         "-print_final_stats=1",
         *extra,
