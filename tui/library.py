@@ -7,31 +7,28 @@ analyse, store) and hides the store's layout from everything above it.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.annotate import notes_search_text
-from tui.gather import Candidate, describe_os_error, gather
-from tui.identity import article_id, text_key
-from tui.index.aliases import apply_rules
-from tui.index.features import features_of
-from tui.index.related import RelatedArticle, RelatedIndex
 from tui.index.store import DerivedIndexes
 from tui.ingest.errors import IngestError
 from tui.model import Analysis, Article, ArticleMeta, Block, ParsedArticle
-from tui.notes import Note
-from tui.profile import PROFILE_LIMIT, EntityProfile, collect_quotes, feature_keys, reason_for
-from tui.search import SearchDoc, SearchHit, SearchIndex
 from tui.store import CorruptFileError, LibraryStore
-from tui.store.batch_writer import BatchWriter
-from tui.store.catalog import CATALOG_FILE
-from tui.store.listing import file_stamp
+
+# The app starts on the listing alone: what only importing, indexing, search or
+# profiles need is imported where it is used, so start-up does not pay for it.
+if TYPE_CHECKING:
+    from tui.gather import Candidate
+    from tui.index.related import RelatedArticle, RelatedIndex
+    from tui.notes import Note
+    from tui.profile import EntityProfile
+    from tui.search import SearchDoc, SearchHit, SearchIndex
+    from tui.store.batch_writer import BatchWriter
 
 #: Articles are committed to the catalog in batches of this many: one catalog
 #: rewrite per batch keeps a 1,000-file import linear, and a crash loses at most
@@ -78,6 +75,8 @@ def read_and_parse(candidate: Candidate) -> tuple[bytes, list[ParsedArticle]] | 
 
     Shared by import and ``lede extract`` so both report the same reasons.
     """
+    from tui.gather import describe_os_error
+
     if candidate.error:
         return candidate.error
     try:
@@ -103,6 +102,8 @@ def _search_doc(
 ) -> SearchDoc:
     """What the search index keeps of a body record: standfirst and text, the
     canonical names of its speakers and entities (each once)."""
+    from tui.search import SearchDoc
+
     text = "\n\n".join(str(block[1]) for block in body.get("blocks") or [] if len(block) > 1)
     standfirst = str(body.get("standfirst") or "")
     speakers: list[str] = []
@@ -206,6 +207,8 @@ class Library:
     # Entities, quotations, related articles --------------------------------------
     def view(self, analysis: Analysis) -> Analysis:
         """An analysis as the user sees it: their merges and splits applied."""
+        from tui.index.aliases import apply_rules
+
         user = self.store.user
         return apply_rules(analysis, user.merges(), user.splits())
 
@@ -233,6 +236,14 @@ class Library:
     def entity_profile(self, name: str, kind: str) -> EntityProfile:
         """Everything the library knows about one entity: the articles that mention or
         quote it, its quotations, and the quotations that mention it (newest first)."""
+        from tui.profile import (
+            PROFILE_LIMIT,
+            EntityProfile,
+            collect_quotes,
+            feature_keys,
+            reason_for,
+        )
+
         profile = EntityProfile(name, kind)
         ids: dict[str, None] = {}
         for key in feature_keys(name, kind):
@@ -272,6 +283,9 @@ class Library:
     def _features(self, raw: Analysis, splits: list[tuple[str, str]]) -> dict[str, str]:
         """What the related index keeps of a stored analysis: splits applied, merges not
         (those apply at query time)."""
+        from tui.index.aliases import apply_rules
+        from tui.index.features import features_of
+
         return features_of(apply_rules(raw, {}, splits))
 
     def _index_article(self, article_id: str) -> None:
@@ -325,10 +339,15 @@ class Library:
             return []  # Derived data: a search that fails finds nothing, never crashes.
 
     def _catalog_stamp(self) -> str:
+        from tui.store.catalog import CATALOG_FILE
+        from tui.store.listing import file_stamp
+
         size, mtime = file_stamp(self.root / CATALOG_FILE)
         return f"{size}:{mtime}"
 
     def _search_file(self) -> SearchIndex:
+        from tui.search import SearchIndex
+
         if self._search is None:
             self._search = SearchIndex.open(self.root, read_only=self.store.read_only)
         return self._search
@@ -347,6 +366,8 @@ class Library:
     def _sync_notes(self, index: SearchIndex) -> None:
         """Give the index every article's notes once per session: a note saved just
         before a crash, or by another process, is findable after the next start."""
+        from tui.annotate import notes_search_text
+
         if self._notes_searchable or self.store.read_only:
             return
         user = self.store.user
@@ -366,6 +387,8 @@ class Library:
 
     def index_notes(self, article_id: str) -> None:
         """Make one article's notes as they are now searchable (derived, best effort)."""
+        from tui.annotate import notes_search_text
+
         if self.store.read_only:
             return
         text = notes_search_text(self.store.user.notes_for(article_id))
@@ -413,6 +436,9 @@ class Library:
         ``progress`` is called after each file; if it raises ``ImportCancelled`` the
         import stops there, commits what it has, and returns the report so far.
         """
+        from tui.gather import gather
+        from tui.store.batch_writer import BatchWriter
+
         report = ImportReport()
         candidates = list(gather([Path(p) for p in paths]))
         pending: list[ArticleMeta] = []
@@ -472,6 +498,10 @@ class Library:
         seen_in_batch: dict[str, str],
         writer: BatchWriter,
     ) -> None:
+        import hashlib
+
+        from tui.identity import text_key
+
         path = candidate.path
         outcome = read_and_parse(candidate)
         if isinstance(outcome, str):
@@ -509,6 +539,8 @@ class Library:
         Same commit path as an import: bodies first, then the catalog in batches,
         then listing, names, related and search indexes.
         """
+        from tui.store.batch_writer import BatchWriter
+
         report = ImportReport()
         pending: list[ArticleMeta] = []
         skipped: list[str] = []
@@ -552,6 +584,8 @@ class Library:
         analyze: bool,
     ) -> tuple[ArticleMeta, dict[str, object]]:
         """The article's catalog entry and body record (written by the batch writer)."""
+        from tui.identity import article_id
+
         new_id = article_id(item.url, text_hash)
         analysis = self.analyze_text(item.text) if analyze else None
         if analysis is not None:

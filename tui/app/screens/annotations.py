@@ -19,13 +19,12 @@ from tui.annotate import (
     span_target,
 )
 from tui.app.keeper import Keeper
-from tui.app.screens.collections import BookmarksScreen, NotesScreen, OpenAt
-from tui.app.screens.note_editor import NoteEditor
 from tui.app.widgets.sidebar import NotesSection
 from tui.notes import Note, excerpt, locate, place_notes
 from tui.store import UserDataWriteError
 
 if TYPE_CHECKING:
+    from tui.app.screens.collections import OpenAt
     from tui.app.widgets.article_list import ArticleList
     from tui.app.widgets.reader import Reader
     from tui.app.widgets.sidebar import Sidebar
@@ -121,6 +120,8 @@ class AnnotationActions(Screen[None]):
             self.notify("Saved.")
 
         hint = PASSAGE_HINT if target.kind == "passage" else ""
+        from tui.app.screens.note_editor import NoteEditor  # Deferred: not needed to start.
+
         self.app.push_screen(NoteEditor(target.heading, "", save, hint=hint), done)
 
     def browse_noted_changed(self) -> None:
@@ -144,6 +145,8 @@ class AnnotationActions(Screen[None]):
                 self.show_notes()
 
         heading = "Edit note" + (f" on “{excerpt(note.label, 60)}”" if note.label else "")
+        from tui.app.screens.note_editor import NoteEditor  # Deferred: not needed to start.
+
         self.app.push_screen(NoteEditor(heading, note.text, save), done)
 
     def action_delete_note(self) -> None:
@@ -186,9 +189,13 @@ class AnnotationActions(Screen[None]):
         self.notify("Place bookmarked. ' lists bookmarks.")
 
     def action_bookmarks(self) -> None:
+        from tui.app.screens.collections import BookmarksScreen  # Deferred: not needed to start.
+
         self.app.push_screen(BookmarksScreen(self.keeper, self._title_of), self._open_at)
 
     def action_all_notes(self) -> None:
+        from tui.app.screens.collections import NotesScreen  # Deferred: not needed to start.
+
         self.app.push_screen(NotesScreen(self.keeper, self._title_of), self._open_at)
 
     def _open_at(self, where: OpenAt | None) -> None:

@@ -9,7 +9,7 @@ Reading and writing go through the library facade, never the store.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -22,10 +22,6 @@ from textual.widgets import Footer, Input, OptionList
 from tui.app.keeper import Keeper
 from tui.app.keys import SCREEN_BINDINGS
 from tui.app.screens.annotations import AnnotationActions
-from tui.app.screens.entity import EntityScreen, JumpTarget
-from tui.app.screens.filters import FilterChoice, FilterScreen
-from tui.app.screens.import_screen import ImportScreen
-from tui.app.screens.search import SearchScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.sidebar import KIND_WORDS, Lead, Sidebar
@@ -35,6 +31,10 @@ from tui.library import Library
 from tui.model import Article
 from tui.reading.layout import Highlight
 from tui.store import UserDataWriteError
+
+if TYPE_CHECKING:
+    from tui.app.screens.entity import JumpTarget
+    from tui.app.screens.filters import FilterChoice
 
 #: Below this width the panes take turns instead of sharing the screen.
 NARROW_WIDTH = 100
@@ -302,6 +302,8 @@ class MainScreen(AnnotationActions):
             name, kind = highlight.speaker, "PERSON"
         else:
             name, kind = highlight.canonical, highlight.kind
+        from tui.app.screens.entity import EntityScreen  # Deferred: not needed to start.
+
         self.app.push_screen(EntityScreen(self.library, name, kind), self._jump)
 
     def _jump(self, target: JumpTarget | None) -> None:
@@ -321,6 +323,8 @@ class MainScreen(AnnotationActions):
         elif kind == "entity":
             prefix, _, name = rest.partition(":")
             entity_kind = {"P": "PERSON", "O": "ORG", "L": "PLACE"}.get(prefix, "PERSON")
+            from tui.app.screens.entity import EntityScreen  # Deferred: not needed to start.
+
             self.app.push_screen(EntityScreen(self.library, name, entity_kind), self._jump)
         elif kind == "quote" and self.article and self.article.analysis:
             quote = self.article.analysis.quotes[int(rest)]
@@ -368,6 +372,8 @@ class MainScreen(AnnotationActions):
         )
 
     def action_search(self) -> None:
+        from tui.app.screens.search import SearchScreen  # Deferred: not needed to start.
+
         self.app.push_screen(SearchScreen(self.library), self._search_done)
 
     def _search_done(self, result: tuple[str, str] | None) -> None:
@@ -458,6 +464,11 @@ class MainScreen(AnnotationActions):
         self._refresh_list()
 
     def action_filters(self) -> None:
+        from tui.app.screens.filters import (  # Deferred: not needed to start.
+            FilterChoice,
+            FilterScreen,
+        )
+
         choice = FilterChoice(
             unread=self.filters.unread,
             bookmarked=self.filters.bookmarked,
@@ -560,6 +571,8 @@ class MainScreen(AnnotationActions):
                 "Another Lede has this library open: import from that one.", severity="warning"
             )
             return
+        from tui.app.screens.import_screen import ImportScreen  # Deferred: not needed to start.
+
         self.app.push_screen(ImportScreen(self.library), self._imported)
 
     def _imported(self, count: int | None) -> None:
