@@ -116,6 +116,24 @@ def test_known_names_resolve_across_articles() -> None:
     assert ("Rubio", "PERSON", "Marco Rubio") in ents("Rubio said it was fine.", names=restored)
 
 
+def test_a_library_learns_only_short_names_that_are_words_of_the_name() -> None:
+    # "Chinese Academy of Social Sciences" once taught the library "Academy Social"
+    # (its key without "Chinese", "of" and the tail "Sciences"), and every later
+    # article then named the institute so. A company's short name is still learnt.
+    names = KnownNames()
+    sentence = "Lu Xiang, a fellow at the Chinese Academy of Social Sciences, spoke."
+    names.add(analyze(sentence))
+    names.add(analyze("Shares of SenseTime Group fell."))
+    assert names.lookup("Academy Social") is None
+    found = ents(sentence, names=names)
+    assert (
+        "Chinese Academy of Social Sciences",
+        "ORG",
+        "Chinese Academy of Social Sciences",
+    ) in found
+    assert names.lookup("SenseTime") == ("SenseTime", "ORG")
+
+
 def test_aliases_applied_last() -> None:
     found = ents("It was fine, Biden said.", aliases={"Biden": "Joe Biden"})
     assert [c for _, _, c in found] == ["Joe Biden"]

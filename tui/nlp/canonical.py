@@ -405,10 +405,13 @@ def library_short_forms(name: str, corporate_only: bool = False) -> list[str]:
         return []
     key = list(_org_key(words))
     out = [
-        " ".join(key[:size])
+        short
         for size in range(1, len(key))
         if key[size - 1] not in gz.ORG_SUFFIXES  # not "Ford Motor" for "Ford Motor Company"
         and all(w in gz.CORPORATE_TAILS for w in key[size:])
+        # Words of the name as written: the key drops "of" and qualifiers, and
+        # "Academy Social" is no name for the Chinese Academy of Social Sciences.
+        and f" {(short := ' '.join(key[:size]))} " in f" {name} "
     ]
     full = " ".join(key)
     if not corporate_only and full != name and " ".join(words[-len(key) :]) == full:
