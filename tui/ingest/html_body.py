@@ -318,6 +318,30 @@ def paragraph_units(paragraphs: list[LexborNode]) -> list[Unit]:
     return units
 
 
+def _block_owner(
+    element: LexborNode | None, memo: dict[int, tuple[LexborNode | None, bool]]
+) -> tuple[LexborNode | None, bool]:
+    """The nearest non-inline element at or above ``element``, and whether an ``<a>``
+    lies on the way.
+
+    Memoised per inline element: thousands of unclosed ``<b>`` nest every later
+    text node that deep, and walking the chain once per text node was quadratic.
+    """
+    path: list[LexborNode] = []
+    owner, in_link = element, False
+    while owner is not None and owner.tag in INLINE_TAGS:
+        known = memo.get(owner.mem_id)
+        if known is not None:
+            owner, in_link = known
+            break
+        path.append(owner)
+        owner = owner.parent
+    for inline in reversed(path):
+        in_link = in_link or inline.tag == "a"
+        memo[inline.mem_id] = (owner, in_link)
+    return owner, in_link
+
+
 def text_units(root: LexborNode) -> list[Unit]:
     """(block element, unlinked text length) from the text nodes themselves.
 
@@ -327,14 +351,11 @@ def text_units(root: LexborNode) -> list[Unit]:
     lengths: dict[int, float] = {}
     linked: dict[int, float] = {}
     owners: dict[int, LexborNode] = {}
+    memo: dict[int, tuple[LexborNode | None, bool]] = {}
     for node in root.traverse(include_text=True, skip_empty=True):
         if not node.is_text_node:
             continue
-        in_link = False
-        owner = node.parent
-        while owner is not None and owner.tag in INLINE_TAGS:
-            in_link = in_link or owner.tag == "a"
-            owner = owner.parent
+        owner, in_link = _block_owner(node.parent, memo)
         if owner is None or owner.tag in SKIP_TAGS:
             continue
         key = owner.mem_id

@@ -64,10 +64,20 @@ def _suspect_nesting(data: bytes) -> bool:
     return False
 
 
+def _tags_end(data: bytes) -> int:
+    """Just past the last ``>``: where the tag patterns can stop looking.
+
+    After it, each ``<`` would make ``[^>]*>`` scan to the end of the page and
+    fail (quadratic on a page of ``<b`` with no ``>``); before it, every scan
+    ends at a ``>`` and the match consumes it, so one pass is linear.
+    """
+    return data.rfind(b">") + 1
+
+
 def _max_depth(data: bytes) -> int:
     """Deepest nesting of elements (void elements ignored; a linear scan)."""
     depth = worst = 0
-    for match in _TAG.finditer(data):
+    for match in _TAG.finditer(data, 0, _tags_end(data)):
         if match.group(1):
             depth -= 1
         elif match.group(2).lower() not in _VOID and not match.group(0).endswith(b"/>"):
@@ -79,7 +89,8 @@ def _max_depth(data: bytes) -> int:
 def defuse_nesting(data: bytes) -> bytes:
     """The page, with container tags dropped if it nests deeper than any real page."""
     if _suspect_nesting(data) and _max_depth(data) > _MAX_DEPTH:
-        return _CONTAINER_TAG.sub(b"\n", data)
+        end = _tags_end(data)
+        return _CONTAINER_TAG.sub(b"\n", data[:end]) + data[end:]
     return data
 
 

@@ -80,3 +80,33 @@ def test_atom_xhtml_content_under_an_odd_xml_base_imports() -> None:
     data = (FIXTURES / "feed-xhtml-content-nul-base.bin").read_bytes()
     articles = common.run_importer(lambda: parse_feed(data, path="f.xml"), len(data), "parse_feed")
     assert articles and articles[0].blocks, "the entry's xhtml content is kept"
+
+
+@pytest.mark.parametrize("name", ["html-unclosed-bold-1.bin", "html-unclosed-bold-2.bin"])
+def test_html_text_inside_thousands_of_unclosed_inline_elements_is_linear(name: str) -> None:
+    # Found by fuzz_html (one a crash, one a wall-clock timeout): <b> tags that are
+    # never closed nest every later text node thousands of inline elements deep, and
+    # html_body.text_units walked that chain up to the block owner for every text
+    # node, O(text nodes x depth): 1.3-3.3 s for 256 KB. Fixed by memoising each
+    # inline element's block owner (html_body._block_owner).
+    from tui.ingest.html_page import parse_html
+
+    data = repeated((FIXTURES / name).read_bytes())
+    article = common.run_importer(lambda: parse_html(data, path=name), len(data), "parse_html")
+    assert article is not None and article.blocks, "the text is still extracted"
+
+
+def test_html_with_tag_openings_and_no_closing_bracket_is_linear() -> None:
+    # Found by fuzz_html (a wall-clock timeout): "<div", "<b" and no ">" anywhere, so
+    # html_page._max_depth's tag pattern scanned to the end of the page and failed
+    # from every "<", O(n^2): 34 s for 256 KB. Fixed by matching tags only up to the
+    # last ">" (html_page._tags_end), where every scan ends at a ">".
+    from tui.ingest.html_page import _max_depth, defuse_nesting, parse_html
+
+    data = repeated((FIXTURES / "html-tags-without-gt.bin").read_bytes())
+    common.run_importer(lambda: parse_html(data, path="t.html"), len(data), "parse_html")
+    # The same shape behind a real nesting bomb reaches the flattening pattern too.
+    bomb = b"<div>" * 2_500 + b"<p>story</p>" + data
+    with common.timed(len(bomb), "defuse_nesting"):
+        flat = defuse_nesting(bomb)
+    assert _max_depth(bomb) > 2_000 and b"<div>" not in flat and flat.endswith(data)
