@@ -14,7 +14,6 @@ import re
 import xml.etree.ElementTree as ET
 from copy import deepcopy
 from html.entities import name2codepoint
-from urllib.parse import urljoin
 from xml.parsers import expat
 
 from tui.ingest.dates import parse_date
@@ -22,6 +21,7 @@ from tui.ingest.encoding import decode_bytes
 from tui.ingest.errors import IngestError
 from tui.ingest.html_fragment import fragment_to_blocks, fragment_to_text, text_to_blocks
 from tui.ingest.textclean import first_sentence, fold
+from tui.ingest.urls import join_url
 from tui.model import Block, ParsedArticle
 
 __all__ = ["parse_feed"]
@@ -210,7 +210,7 @@ def _rss_article(element: ET.Element, base: str, language: str | None) -> Parsed
         _plain_title(item.text("title")),
         blocks,
         summary_only=summary_only,
-        url=urljoin(base, link) if link else None,
+        url=join_url(base, link) if link else None,
         published=parse_date(item.text("pubDate", "date", "published", "updated", "issued")),
         bylines=bylines,
         tags=tags,
@@ -226,15 +226,15 @@ def _atom_link(item: _Item, base: str) -> str | None:
             continue
         rel = link.get("rel", "alternate")
         if rel == "alternate" and link.get("type", "text/html").startswith(("text/html", "appl")):
-            return urljoin(base, href)
+            return join_url(base, href)
         if fallback is None and rel == "alternate":
-            fallback = urljoin(base, href)
+            fallback = join_url(base, href)
     return fallback
 
 
 def _atom_article(element: ET.Element, base: str, language: str | None) -> ParsedArticle | None:
     item = _Item(element)
-    base = urljoin(base, element.get(_XML_BASE, ""))
+    base = join_url(base, element.get(_XML_BASE, "")) or ""
     blocks = _atom_blocks(item.first("content"))
     summary_only = not blocks
     if summary_only:

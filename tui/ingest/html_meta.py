@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from tui.ingest.urls import join_url
 
 #: schema.org types whose JSON-LD object describes the article itself.
 ARTICLE_TYPES = frozenset(
@@ -202,7 +203,7 @@ def find_url(page: PageMeta) -> str | None:
     canonical = page.canonical
     if canonical:
         relative = og_url and not canonical.startswith(("http:", "https:"))
-        return urljoin(og_url, canonical) if relative else canonical
+        return join_url(og_url, canonical) if relative else canonical
     return og_url or None
 
 

@@ -110,3 +110,34 @@ def test_html_with_tag_openings_and_no_closing_bracket_is_linear() -> None:
     with common.timed(len(bomb), "defuse_nesting"):
         flat = defuse_nesting(bomb)
     assert _max_depth(bomb) > 2_000 and b"<div>" not in flat and flat.endswith(data)
+
+
+@pytest.mark.parametrize("name", ["feed-bad-ipv6-base-1.bin", "feed-bad-ipv6-base-2.bin"])
+def test_feed_with_a_malformed_xml_base_imports(name: str) -> None:
+    # Found by fuzz_feed: xml:base "http://[/" (an unbalanced IPv6 bracket) made
+    # urljoin raise ValueError("Invalid IPv6 URL") out of parse_feed when resolving
+    # the entry's link. Fixed with tui.ingest.urls.join_url, which gives None for a
+    # link that cannot be resolved; html_meta.find_url had the same urljoin.
+    from tui.ingest.feed import parse_feed
+
+    data = (FIXTURES / name).read_bytes()
+    articles = common.run_importer(lambda: parse_feed(data, path="f.xml"), len(data), "parse_feed")
+    assert articles and articles[0].blocks and articles[0].url is None
+    common.import_bytes(data, "f.xml")
+
+
+def test_html_canonical_against_a_malformed_og_url_imports() -> None:
+    # Same urljoin ValueError as the feed above, by hand: a relative canonical
+    # link resolved against og:url "http://[x/" escaped parse_html.
+    from tui.ingest.html_page import parse_html
+    from tui.ingest.urls import join_url
+
+    page = (
+        b'<html><head><title>T</title><meta property="og:url" content="http://[x/">'
+        b'<link rel="canonical" href="a"></head><body><p>'
+        + b"A paragraph long enough to be the article's text. " * 4
+        + b"</p></body></html>"
+    )
+    assert parse_html(page).url is None
+    assert join_url("http://[x/", "https://example.com/a") == "https://example.com/a"
+    assert join_url("https://example.com/news/", "a?b=1") == "https://example.com/news/a?b=1"
