@@ -131,6 +131,17 @@ def test_feed_with_a_malformed_xml_base_imports(name: str) -> None:
     common.import_bytes(data, "f.xml")
 
 
+def test_rss_item_link_with_an_unbalanced_bracket_imports_or_is_refused() -> None:
+    # Found by fuzz_feed, the RSS side of the bug above: an item's <link> with a
+    # stray "[" made urljoin raise ValueError before expat reached the feed's later
+    # syntax error. join_url fixes both; now the feed is refused with IngestError.
+    from tui.ingest.feed import parse_feed
+
+    data = (FIXTURES / "feed-bad-ipv6-link-rss.bin").read_bytes()
+    common.run_importer(lambda: parse_feed(data, path="f.xml"), len(data), "parse_feed")
+    common.import_bytes(data, "f.xml")
+
+
 def test_html_canonical_against_a_malformed_og_url_imports() -> None:
     # Same urljoin ValueError as the feed above, by hand: a relative canonical
     # link resolved against og:url "http://[x/" escaped parse_html.
