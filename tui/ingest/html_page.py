@@ -28,11 +28,21 @@ _WINDOW = 2048
 _WINDOWS = 4
 _SUSPECT_DEPTH = 3000
 _MAX_DEPTH = 2000
-_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
+# A tag as the HTML tokenizer reads one: the name runs to a space, "/" or ">", and
+# "</" before anything but a letter opens a bogus comment (no tag) up to ">".
+_TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)[^>]*>|</[^A-Za-z>][^>]*>")
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 _CONTAINER_TAG = re.compile(
     rb"</?(?!(?:p|br|h[1-6]|li|blockquote|title|meta|link)\b)[A-Za-z][^>]*>"
 )
+# Formatting elements are the other way to depth: the tree builder keeps each one
+# open until its own end tag and reopens it inside every later block, so a page
+# that leaves thousands open (<p><b class=n>text</p> ...) builds a tree that deep
+# whatever its other end tags do: 2,000 of them took 7 s for 60 KB. They only
+# style text, so when a page leaves hundreds open they are dropped, text kept.
+_FORMATTING = frozenset(b"b big code em font i s small strike strong tt u".split())
+_SUSPECT_FORMATTING = 300
+_MAX_FORMATTING = 250
 
 
 #: Bytes that never appear in text: C0 controls other than tab, newlines, form feed.
@@ -49,17 +59,20 @@ def looks_binary(data: bytes) -> bool:
 
 
 def _suspect_nesting(data: bytes) -> bool:
-    """Whether sampled windows, scaled up, open thousands of tags before closing them."""
+    """Whether sampled windows, scaled up, open thousands of tags before closing them,
+    or hundreds of formatting elements."""
     size = len(data)
-    if size < _SUSPECT_DEPTH * 4:
-        return False
     step = max(size // _WINDOWS, _WINDOW)
     scale = step / _WINDOW
-    running = 0.0
+    running = formatting = 0.0
     for start in range(0, size, step):
         end = start + _WINDOW
         running += (data.count(b"<", start, end) - 2 * data.count(b"</", start, end)) * scale
-        if running > _SUSPECT_DEPTH:
+        # Up to the window's last ">", so an unclosed "<b" cannot make this quadratic.
+        for slash, name in _TAG.findall(data, start, data.rfind(b">", start, end) + 1):
+            if name.lower() in _FORMATTING:
+                formatting += -scale if slash else scale
+        if running > _SUSPECT_DEPTH or formatting > _SUSPECT_FORMATTING:
             return True
     return False
 
@@ -74,23 +87,50 @@ def _tags_end(data: bytes) -> int:
     return data.rfind(b">") + 1
 
 
-def _max_depth(data: bytes) -> int:
-    """Deepest nesting of elements (void elements ignored; a linear scan)."""
-    depth = worst = 0
+def _max_depth(data: bytes) -> tuple[int, int]:
+    """Deepest nesting of elements, and most formatting elements open at once.
+
+    Void elements are ignored; a formatting element closes only with its own end
+    tag. A linear scan.
+    """
+    depth = worst = formatting = worst_formatting = 0
+    open_formatting: dict[bytes, int] = {}
     for match in _TAG.finditer(data, 0, _tags_end(data)):
+        if match.group(2) is None:
+            continue  # a bogus comment
+        name = match.group(2).lower()
         if match.group(1):
             depth -= 1
-        elif match.group(2).lower() not in _VOID and not match.group(0).endswith(b"/>"):
+            if open_formatting.get(name):
+                open_formatting[name] -= 1
+                formatting -= 1
+        elif name not in _VOID and not match.group(0).endswith(b"/>"):
             depth += 1
             worst = max(worst, depth)
-    return worst
+            if name in _FORMATTING:
+                open_formatting[name] = open_formatting.get(name, 0) + 1
+                formatting += 1
+                worst_formatting = max(worst_formatting, formatting)
+    return worst, worst_formatting
+
+
+def _drop_formatting(match: re.Match[bytes]) -> bytes:
+    name = match.group(2)
+    return b"" if name is not None and name.lower() in _FORMATTING else match.group(0)
 
 
 def defuse_nesting(data: bytes) -> bytes:
-    """The page, with container tags dropped if it nests deeper than any real page."""
-    if _suspect_nesting(data) and _max_depth(data) > _MAX_DEPTH:
-        end = _tags_end(data)
+    """The page, with container tags dropped if it nests deeper than any real page,
+    or formatting tags dropped if it leaves more of them open than any real page."""
+    if not _suspect_nesting(data):
+        return data
+    depth, formatting = _max_depth(data)
+    end = _tags_end(data)
+    if depth > _MAX_DEPTH:
         return _CONTAINER_TAG.sub(b"\n", data[:end]) + data[end:]
+    if formatting > _MAX_FORMATTING:
+        # Tokenised as _max_depth reads tags: "</ba</b>" stays one unknown end tag.
+        return _TAG.sub(_drop_formatting, data[:end]) + data[end:]
     return data
 
 
@@ -105,6 +145,10 @@ def _parse(data: bytes) -> LexborHTMLParser:
         source = data[3:] if data.startswith(_UTF8_BOM) else data
     else:
         source = text.encode("utf-8")
+    if b"\x00" in source:
+        # HTML turns a NUL into U+FFFD in titles and attributes; a stray NUL is
+        # damage, not text, so it goes (never inside a UTF-8 sequence).
+        source = source.replace(b"\x00", b"")
     return LexborHTMLParser(defuse_nesting(source), options=LexborDocumentOptions.WO_EVENTS)
 
 
