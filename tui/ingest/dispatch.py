@@ -1,7 +1,14 @@
 """One entry point for every importer: bytes and a file name in, articles out.
 
 The sniffer picks the importer from the content (the name only breaks ties), so
-callers never choose a parser. A Lede backup is recognised but not read here:
+callers never choose a parser.
+
+One article may hold at most :data:`MAX_ARTICLE_CHARS` characters of text. No
+news article comes near it (a long feature is ~100,000), and the reader lays
+an article out on opening it, at about 0.6 s per million characters, so a 50 MB
+one-line file would freeze the app for half a minute each time it is opened.
+Plain text and Markdown are measured before they are parsed, so refusing a
+huge file costs only reading and decoding it. A Lede backup is recognised but not read here:
 restoring one touches the library (ids, notes, bookmarks), so :func:`parse_bytes`
 returns an empty list for it and the library layer, which also calls
 :func:`tui.ingest.sniff.sniff`, restores it itself.
@@ -18,7 +25,27 @@ from tui.ingest.text_page import parse_text_page
 from tui.ingest.textclean import first_sentence
 from tui.model import ParsedArticle
 
-__all__ = ["parse_bytes"]
+__all__ = ["MAX_ARTICLE_CHARS", "parse_bytes"]
+
+#: Characters of text one article may have (about 300,000 words).
+MAX_ARTICLE_CHARS = 2_000_000
+
+
+def _too_long(chars: int) -> str:
+    return (
+        f"{chars / 1e6:.1f} million characters of text, over the "
+        f"{MAX_ARTICLE_CHARS // 1_000_000} million limit for one article; split the file"
+    )
+
+
+def _check_size(articles: list[ParsedArticle]) -> list[ParsedArticle]:
+    """Refuse a file with an article too long to read (see the module doc)."""
+    for n, article in enumerate(articles, 1):
+        chars = sum(len(block.text) for block in article.blocks)
+        if chars > MAX_ARTICLE_CHARS:
+            where = f"item {n}: " if len(articles) > 1 else ""
+            raise IngestError(where + _too_long(chars))
+    return articles
 
 
 def _parse_html(data: bytes, name: str) -> list[ParsedArticle]:
@@ -51,10 +78,12 @@ def parse_bytes(data: bytes, name: str) -> list[ParsedArticle]:
         if kind == "lede-backup":
             return []
         if kind == "html":
-            return _checked(_parse_html(data, name), name)
+            return _check_size(_checked(_parse_html(data, name), name))
         if kind in ("rss", "atom"):
-            return parse_feed(data, path=name)
+            return _check_size(parse_feed(data, path=name))
         text, _encoding = decode_bytes(data)
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise IngestError(_too_long(len(text)), name)
         if kind == "markdown":
             return [parse_markdown(text, path=name)]
         if kind == "text":
