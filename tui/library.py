@@ -433,8 +433,10 @@ class Library:
     ) -> ImportReport:
         """Import every importable file under ``paths``; bad files are reported, not fatal.
 
-        ``progress`` is called after each file; if it raises ``ImportCancelled`` the
-        import stops there, commits what it has, and returns the report so far.
+        ``progress`` is called after each file, and between chunks of
+        ``COMMIT_EVERY`` articles of a file with more (a big feed); if it raises
+        ``ImportCancelled`` the import stops there, commits what it has, and
+        returns the report so far.
         """
         from tui.gather import gather
         from tui.store.batch_writer import BatchWriter
@@ -446,7 +448,15 @@ class Library:
         writer = BatchWriter(self.store.bodies, self.store.raw)
         try:
             for done, candidate in enumerate(candidates, 1):
-                self._import_candidate(candidate, analyze, report, pending, seen_in_batch, writer)
+
+                def checkpoint(done: int = done, current: Path = candidate.path) -> None:
+                    # Between chunks of a big feed: the same file, not finished yet.
+                    if progress:
+                        progress(done - 1, len(candidates), current)
+
+                self._import_candidate(
+                    candidate, analyze, report, pending, seen_in_batch, writer, checkpoint
+                )
                 if len(pending) >= COMMIT_EVERY:
                     self._commit(pending, writer, report)
                 if progress:
@@ -497,7 +507,11 @@ class Library:
         pending: list[ArticleMeta],
         seen_in_batch: dict[str, str],
         writer: BatchWriter,
+        checkpoint: Callable[[], None] | None = None,
     ) -> None:
+        """Store one file's articles. A big feed goes to the writer in chunks, each
+        item dropped once prepared, so memory stays flat, and ``checkpoint`` runs
+        between chunks (it may raise ImportCancelled)."""
         import hashlib
 
         from tui.identity import text_key
@@ -510,7 +524,9 @@ class Library:
         data, parsed = outcome
         sha = hashlib.sha256(data).hexdigest()
         to_write: list[tuple[str, dict[str, object]]] = []
-        for item in parsed:
+        parsed.reverse()
+        while parsed:
+            item = parsed.pop()
             text_hash = text_key(item.text)
             existing = self.store.catalog.find_duplicate(item.url, text_hash)
             existing = existing or seen_in_batch.get(text_hash)
@@ -526,6 +542,11 @@ class Library:
                 seen_in_batch[item.url] = meta.id
             pending.append(meta)
             report.imported.append((path, meta))
+            if len(to_write) >= COMMIT_EVERY and parsed:
+                writer.write_file(data, to_write)
+                to_write = []
+                if checkpoint is not None:
+                    checkpoint()
         writer.write_file(data, to_write)
 
     def restore_articles(
