@@ -1,8 +1,10 @@
 """Importing from inside the app: a path, a progress bar, a cancel key, a report.
 
 The import runs in a thread worker, so the app keeps answering keys however
-slow or hostile the files are; Esc (or c) cancels between files, and whatever
-was imported before that is kept. Each failure is one line naming the file
+slow or hostile the files are; Esc (or c) cancels between files, and between
+chunks of 500 items inside a big feed (parsing one file is not interrupted:
+at most a few seconds, see docs/ROBUSTNESS.md), and whatever was imported
+before that is kept. Each failure is one line naming the file
 and the reason.
 """
 
@@ -139,6 +141,6 @@ class ImportScreen(ModalScreen[int]):
     def action_cancel(self) -> None:
         if self._importing:
             self._stop.set()
-            self._say("Cancelling after the current file…")
+            self._say("Cancelling after the current file or 500 feed items…")
             return
         self.dismiss(self.imported)
