@@ -45,10 +45,18 @@ def test_a_damaged_line_is_skipped_and_the_rest_kept(tmp_path: Path) -> None:
         journal.put("state", f"a{n}", {"read": True})
     lines = (tmp_path / "user.log").read_bytes().split(b"\n")
     lines[1] = lines[1].replace(b"a1", b"zz")  # Checksum no longer matches.
-    (tmp_path / "user.log").write_bytes(b"\n".join(lines))
+    damaged = b"\n".join(lines)
+    (tmp_path / "user.log").write_bytes(damaged)
+    read_only = Journal(tmp_path, read_only=True)
+    assert set(read_only.data["state"]) == {"a0", "a2"}
+    assert read_only.bad_lines == 1
+    # A writer keeps the damaged log aside, byte for byte, and starts a sound one.
     reopened = Journal(tmp_path)
     assert set(reopened.data["state"]) == {"a0", "a2"}
-    assert reopened.bad_lines == 1
+    assert [d.path.name for d in reopened.damage] == ["user.log"]
+    (kept,) = tmp_path.glob("user.log.damaged-*")
+    assert kept.read_bytes() == damaged
+    assert set(Journal(tmp_path).data["state"]) == {"a0", "a2"}
 
 
 def test_two_writers_see_each_other_and_lose_nothing(tmp_path: Path) -> None:

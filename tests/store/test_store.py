@@ -11,10 +11,10 @@ import pytest
 
 from tui.model import ArticleMeta
 from tui.store import (
-    CorruptFileError,
     LibraryLockedError,
     LibraryStore,
     SchemaTooNewError,
+    UserDataWriteError,
 )
 
 
@@ -89,35 +89,67 @@ def test_second_process_is_told_the_library_is_in_use(library_dir: Path, tmp_pat
     assert result.stderr.count("\n") == 1
 
 
-def test_library_from_a_newer_version_is_refused_not_damaged(library_dir: Path) -> None:
-    LibraryStore(library_dir).close()
+def test_user_data_from_a_newer_version_is_read_but_never_written(library_dir: Path) -> None:
+    store = LibraryStore(library_dir)
+    store.user.set_setting("theme", "nord")
+    store.user.journal.compact()
+    store.close()
     path = library_dir / "user.json"
     data = json.loads(path.read_text())
     data["meta"]["schema"] = 99
     path.write_text(json.dumps(data))
     before = path.read_bytes()
+    store = LibraryStore(library_dir)
+    try:
+        assert store.user.read_only and store.user.get_setting("theme") == "nord"
+        (damage,) = store.damage
+        assert damage.path == path and "newer Lede" in damage.problem
+        with pytest.raises(UserDataWriteError, match="newer Lede"):
+            store.user.set_setting("theme", "dark")
+    finally:
+        store.close()
+    assert path.read_bytes() == before
+    assert not list(library_dir.glob("user.json.damaged-*"))
+
+
+def test_a_catalog_from_a_newer_version_is_refused_not_damaged(library_dir: Path) -> None:
+    LibraryStore(library_dir).close()
+    path = library_dir / "catalog.json"
+    data = json.loads(path.read_text())
+    data["meta"]["1"]["schema"] = 99
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    store = LibraryStore(library_dir)
     with pytest.raises(SchemaTooNewError, match="newer Lede"):
-        LibraryStore(library_dir)
+        _ = store.catalog
+    store.close()
     assert path.read_bytes() == before
 
 
-def test_corrupt_catalog_is_reported_and_left_alone(library_dir: Path) -> None:
-    LibraryStore(library_dir).close()
+def test_corrupt_catalog_is_moved_aside_and_rebuilt_from_the_bodies(library_dir: Path) -> None:
+    store = LibraryStore(library_dir)
+    store.bodies.write_body(_meta(1).id, {"meta": _meta(1).to_dict(), "blocks": []})
+    store.commit([_meta(1)])
+    store.close()
     path = library_dir / "catalog.json"
     path.write_text('{"articles": {"1": {"id": "x", ')
     store = LibraryStore(library_dir)
-    with pytest.raises(CorruptFileError, match=r"catalog\.json"):
-        _ = store.catalog
+    assert [m.id for m in store.catalog.all()] == [_meta(1).id]
     store.close()
-    assert path.read_text() == '{"articles": {"1": {"id": "x", '
+    (kept,) = library_dir.glob("catalog.json.damaged-*")
+    assert kept.read_text() == '{"articles": {"1": {"id": "x", '
 
 
-def test_corrupt_user_data_fails_the_open_without_leaving_a_lock(library_dir: Path) -> None:
+def test_corrupt_user_data_is_moved_aside_and_what_is_readable_kept(library_dir: Path) -> None:
     LibraryStore(library_dir).close()
     (library_dir / "user.json").write_text("{not json")
-    for _ in range(2):
-        with pytest.raises(CorruptFileError, match=r"user\.json"):
-            LibraryStore(library_dir)
+    store = LibraryStore(library_dir)
+    assert [d.path.name for d in store.damage] == ["user.json"]
+    store.close()
+    (kept,) = library_dir.glob("user.json.damaged-*")
+    assert kept.read_text() == "{not json"
+    LibraryStore(library_dir).close()  # Repaired: no second copy.
+    assert len(list(library_dir.glob("user.json.damaged-*"))) == 1
 
 
 def test_listing_is_rebuilt_when_stale_or_damaged(library_dir: Path) -> None:

@@ -9,15 +9,21 @@ Layout of a library directory::
     raw/*.pack       the imported bytes, zlib-compressed, appended (see rawpack.py)
     user.json        user data snapshot: read state, positions, bookmarks, notes, settings
     user.log         user data journal: one checksummed line per save since the snapshot
+
+A damaged file is kept aside as ``<name>.damaged-<time>`` and never written
+over; what was found and done is listed in ``LibraryStore.damage``.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import cached_property
 from pathlib import Path
 
 from tui.model import ArticleMeta
 
+from .aside import Damage
 from .atomic import remove_stale_temp_files
 from .bodies import BodyStore, sync_all
 from .catalog import CATALOG_FILE, Catalog, SchemaTooNewError
@@ -32,6 +38,7 @@ __all__ = [
     "BodyStore",
     "Catalog",
     "CorruptFileError",
+    "Damage",
     "LibraryLockedError",
     "LibraryStore",
     "Listing",
@@ -55,10 +62,14 @@ class LibraryStore:
         self.root = root
         self.read_only = read_only
         self.lock = LibraryLock(root)
+        #: Damaged files found (and moved aside or refused) by this store; see aside.py.
+        self.store_damage: list[Damage] = []
         if not read_only:
             self.lock.acquire()
-            remove_stale_temp_files(root)
         try:
+            if not read_only:
+                _check_writable(root)  # A read-only folder fails here, not mid-save.
+                remove_stale_temp_files(root)
             self.bodies = BodyStore(root)
             self.raw = RawPacks(root)
             self.user = UserData(root, read_only=read_only and not user_writable)
@@ -68,10 +79,28 @@ class LibraryStore:
             self.lock.release()
             raise
 
+    @property
+    def damage(self) -> list[Damage]:
+        """Every damaged or refused file found so far, with what was done about it."""
+        return self.store_damage + self.user.damage
+
     @cached_property
     def catalog(self) -> Catalog:
-        """The full catalog, parsed on first use (the app starts from the listing instead)."""
-        return Catalog(self.root, read_only=self.read_only)
+        """The full catalog, parsed on first use (the app starts from the listing instead).
+
+        A damaged one is rebuilt from the bodies' copies of the metadata."""
+        try:
+            if not (self.root / CATALOG_FILE).exists() and next(self.bodies.ids(), None):
+                raise CorruptFileError(self.root / CATALOG_FILE, "missing, but bodies/ is not")
+            return Catalog(self.root, read_only=self.read_only)
+        except CorruptFileError as exc:
+            from .repair import recover_catalog
+
+            catalog, damage = recover_catalog(
+                self.root, self.bodies, exc, writable=not self.read_only
+            )
+            self.store_damage.append(damage)
+            return catalog
 
     def commit(self, metas: list[ArticleMeta]) -> None:
         """Add a batch of articles to the catalog, then refresh the listing."""
@@ -91,10 +120,18 @@ class LibraryStore:
         return listing
 
     def listing(self) -> Listing:
-        """The article list's columns: from listing.json when fresh, else rebuilt."""
+        """The article list's columns: from listing.json when fresh, else rebuilt
+        (a damaged one moved aside first)."""
         listing = read_listing(self.root)
         if listing is not None and listing.stamp == file_stamp(self.root / CATALOG_FILE):
             return listing
+        if listing is None:
+            from .repair import listing_problem, set_listing_aside
+
+            problem = listing_problem(self.root)
+            if problem is not None:
+                damage = set_listing_aside(self.root, problem, writable=not self.read_only)
+                self.store_damage.append(damage)
         return self._write_listing()
 
     def close(self) -> None:
@@ -103,3 +140,14 @@ class LibraryStore:
         self.user.close()
         self.raw.close()
         self.lock.release()
+
+
+def _check_writable(root: Path) -> None:
+    """Create and remove a file in ``root``: ``OSError`` (EACCES, EROFS) when it cannot.
+
+    Write permission checks (``os.access``) are no use to root or on a read-only
+    mount; trying is the only answer that holds.
+    """
+    fd, name = tempfile.mkstemp(prefix=".lede-probe.", suffix=".tmp", dir=root)
+    os.close(fd)
+    os.unlink(name)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_bytes
-from .json_storage import dumps_compact, read_json_file
+from .json_storage import CorruptFileError, dumps_compact, read_json_file
+from .shapes import body_problem
 
 BODY_SCHEMA = 1
 
@@ -48,8 +50,26 @@ class BodyStore:
         atomic_write_bytes(path, dumps_compact(record), durable=durable)
 
     def read_body(self, article_id: str) -> dict[str, Any] | None:
-        data = read_json_file(self.body_path(article_id))
-        return data if isinstance(data, dict) else None
+        """The body, None when there is no file, ``CorruptFileError`` when it does not
+        parse or is not of a shape the reader can show."""
+        path = self.body_path(article_id)
+        data = read_json_file(path)
+        if data is None:
+            return None
+        problem = body_problem(data, article_id)
+        if problem is not None:
+            raise CorruptFileError(path, problem)
+        return data  # type: ignore[no-any-return]
+
+    def ids(self) -> Iterator[str]:
+        """The id of every body file on disk (not moved-aside or temp files), sorted."""
+        if not self.bodies_dir.is_dir():
+            return
+        for shard in sorted(self.bodies_dir.iterdir()):
+            if shard.is_dir():
+                for path in sorted(shard.glob("*.json")):
+                    if not path.name.startswith("."):
+                        yield path.stem
 
     def has_body(self, article_id: str) -> bool:
         return self.body_path(article_id).is_file()

@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
 
 from tui.model import ArticleMeta
 
-from .json_storage import AtomicJSONStorage, CorruptFileError
+from .atomic import atomic_write_bytes
+from .json_storage import AtomicJSONStorage, CorruptFileError, dumps_compact
+from .shapes import meta_problem
 
 CATALOG_FILE = "catalog.json"
 CATALOG_SCHEMA = 1
@@ -31,6 +34,8 @@ class SchemaTooNewError(Exception):
             f"{supported}); upgrade Lede to open this library"
         )
         self.path = path
+        self.found = found
+        self.supported = supported
 
 
 def check_schema(db: TinyDB, path: Path, supported: int, *, writable: bool) -> None:
@@ -49,9 +54,12 @@ def check_schema(db: TinyDB, path: Path, supported: int, *, writable: bool) -> N
 class Catalog:
     """Article metadata by id, with the keys used to recognise duplicates."""
 
-    def __init__(self, root: Path, *, read_only: bool = False) -> None:
+    def __init__(self, root: Path, *, read_only: bool = False, db: TinyDB | None = None) -> None:
+        """``db``: an already filled database instead of the file (see :meth:`in_memory`)."""
         self.path = root / CATALOG_FILE
-        self.db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
+        if db is None:
+            db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
+        self.db = db
         check_schema(self.db, self.path, CATALOG_SCHEMA, writable=not read_only)
         self.table = self.db.table(ARTICLES, cache_size=0)
         self._by_id: dict[str, ArticleMeta] = {}
@@ -67,9 +75,18 @@ class Catalog:
         table = data.get(ARTICLES, {})
         if not isinstance(table, dict):
             raise CorruptFileError(self.path, "articles table is not an object")
-        for row in table.values():
-            if isinstance(row, dict) and "id" in row and "title" in row:
-                yield row
+        for doc_id, row in table.items():
+            problem = meta_problem(row)
+            if problem is not None:
+                raise CorruptFileError(self.path, f"article {doc_id}: {problem}")
+            yield row
+
+    @classmethod
+    def in_memory(cls, root: Path, metas: list[ArticleMeta]) -> Catalog:
+        """A catalog of ``metas`` that never touches the file (a read-only repair)."""
+        db = TinyDB(storage=MemoryStorage)
+        db.storage.write(catalog_document(metas))
+        return cls(root, read_only=True, db=db)
 
     def _remember(self, meta: ArticleMeta) -> None:
         self._by_id[meta.id] = meta
@@ -109,6 +126,17 @@ class Catalog:
 
     def close(self) -> None:
         self.db.close()
+
+
+def catalog_document(metas: list[ArticleMeta]) -> dict[str, Any]:
+    """The whole catalog file's content for ``metas``, in TinyDB's layout."""
+    articles = {str(n): meta.to_dict() for n, meta in enumerate(metas, 1)}
+    return {META: {"1": {"schema": CATALOG_SCHEMA}}, ARTICLES: articles}
+
+
+def write_catalog(root: Path, metas: list[ArticleMeta]) -> None:
+    """Replace ``catalog.json`` with one naming ``metas`` (atomic, durable)."""
+    atomic_write_bytes(root / CATALOG_FILE, dumps_compact(catalog_document(metas)))
 
 
 def normalise_url(url: str) -> str:

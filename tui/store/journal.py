@@ -18,6 +18,13 @@ the end of the log; it was never acknowledged, is ignored on load, and is cut
 off by the next writer. Replaying a log over a snapshot that already contains
 it gives the same state (puts and deletes are idempotent and ordered), so a
 crash between writing the snapshot and emptying the log loses nothing.
+
+Damage is never written over: a snapshot that does not parse is salvaged (every
+whole record before the damage, see ``salvage.py``) and kept aside under a
+``.damaged-<time>`` name before a new one replaces it; a log with bad lines in
+it is moved aside before it is emptied. Records of a shape the readers cannot
+use are skipped and counted like bad lines. A snapshot from a newer Lede is
+read as far as it can be and never written: the journal turns read-only.
 """
 
 from __future__ import annotations
@@ -31,9 +38,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .aside import Damage, keep_aside, move_aside
 from .atomic import atomic_write_bytes, fsync_dir
 from .catalog import SchemaTooNewError
 from .json_storage import CorruptFileError, dumps_compact, read_json_file
+from .salvage import salvage_object
 
 try:
     import fcntl
@@ -50,6 +59,8 @@ COMPACT_BYTES = 4 * 1024 * 1024
 Data = dict[str, dict[str, Any]]
 #: Turns an older snapshot's top-level object into ``Data`` (see userdata.migrate_v1).
 Migrator = Callable[[dict[str, Any]], Data]
+#: Why a put's value cannot be read back (collection, key, value), or None.
+Validator = Callable[[str, str, Any], "str | None"]
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -63,8 +74,8 @@ _REASONS = {
 class UserDataWriteError(Exception):
     """A save did not reach the disk; nothing in memory or on disk changed."""
 
-    def __init__(self, path: Path, exc: OSError) -> None:
-        reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    def __init__(self, path: Path, exc: OSError, reason: str | None = None) -> None:
+        reason = reason or _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
         super().__init__(f"could not save to {path}: {reason}")
         self.path = path
         self.reason = reason
@@ -76,11 +87,14 @@ def encode_line(record: dict[str, Any]) -> bytes:
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
-def decode_lines(blob: bytes) -> tuple[list[dict[str, Any]], int, int]:
+def decode_lines(
+    blob: bytes, validate: Validator | None = None
+) -> tuple[list[dict[str, Any]], int, int]:
     """Records in ``blob``, the length of its complete lines, and how many lines were bad.
 
     A final fragment without a newline is not consumed (a writer may be mid-append,
-    or died there). A complete line whose checksum or JSON is wrong is skipped.
+    or died there). A complete line whose checksum or JSON is wrong, or whose
+    value ``validate`` refuses, is skipped.
     """
     records: list[dict[str, Any]] = []
     bad = 0
@@ -92,11 +106,20 @@ def decode_lines(blob: bytes) -> tuple[list[dict[str, Any]], int, int]:
             record = json.loads(body) if ok else None
         except (ValueError, UnicodeDecodeError):
             record = None
-        if isinstance(record, dict) and isinstance(record.get("c"), str) and "k" in record:
-            records.append(record)
+        if _usable(record, validate):
+            records.append(record)  # type: ignore[arg-type]
         else:
             bad += 1
     return records, end, bad
+
+
+def _usable(record: Any, validate: Validator | None) -> bool:
+    """A journal record: collection and key, and a value the readers can use."""
+    if not (isinstance(record, dict) and isinstance(record.get("c"), str) and "k" in record):
+        return False
+    if validate is None or record.get("d"):
+        return True
+    return validate(record["c"], str(record["k"]), record.get("v")) is None
 
 
 def snapshot_schema(raw: dict[str, Any]) -> int | None:
@@ -124,23 +147,43 @@ class Journal:
     """The user's collections in memory, every change appended durably to ``user.log``."""
 
     def __init__(
-        self, root: Path, *, read_only: bool = False, migrate: Migrator | None = None
+        self,
+        root: Path,
+        *,
+        read_only: bool = False,
+        migrate: Migrator | None = None,
+        validate: Validator | None = None,
     ) -> None:
         self.root = root
         self.read_only = read_only
+        #: Why writes are refused, said to the user when one is tried.
+        self.read_only_reason = "the library is open read-only"
         self.snapshot_path = root / SNAPSHOT_FILE
         self.log_path = root / LOG_FILE
         self.lock_path = root / LOCK_FILE
         self._migrate = migrate
+        self._validate = validate
         self.data: Data = {}
         #: Bumped on every change, so callers can cache what they derive from ``data``.
         self.version = 0
         self.bad_lines = 0
+        #: What is wrong with the snapshot on disk (None: nothing), until it is rewritten.
+        self.snapshot_problem: str | None = None
+        #: Set when the snapshot is from a newer Lede: nothing is ever written then.
+        self.too_new: SchemaTooNewError | None = None
+        #: Damaged or refused files found and what was done (for the user).
+        self.damage: list[Damage] = []
         self._log_id: tuple[int, int] | None = None  # (device, inode) of the log we read
         self._offset = 0  # bytes of the log applied to ``data``
         self._needs_snapshot = False  # an old-schema snapshot to rewrite on first write
         self.load()
-        if not read_only and not self.snapshot_path.exists():
+        if self.too_new is not None:
+            self._refuse_newer()
+        elif not read_only and (self.snapshot_problem or self.bad_lines):
+            self._repair()
+        elif self.snapshot_problem or self.bad_lines:
+            self._report("left in place (the library is open read-only)")
+        if not self.read_only and not self.snapshot_path.exists():
             self.compact()  # A new library records its schema version from the start.
 
     # Reading ---------------------------------------------------------------------------
@@ -154,23 +197,65 @@ class Journal:
         self._catch_up()
 
     def _read_snapshot(self) -> Data:
-        raw = read_json_file(self.snapshot_path)
+        """The snapshot's collections; whatever is wrong is noted in ``snapshot_problem``
+        and only the readable records are kept (never an exception for damage)."""
+        self.snapshot_problem = None
+        try:
+            raw = read_json_file(self.snapshot_path)
+        except CorruptFileError as exc:
+            self.snapshot_problem = exc.reason
+            try:
+                raw, _whole = salvage_object(self.snapshot_path.read_bytes())
+            except OSError:
+                raw = {}
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            raise CorruptFileError(self.snapshot_path, "top level is not a JSON object")
+            self.snapshot_problem = "top level is not a JSON object"
+            return {}
         schema = snapshot_schema(raw)
-        if schema == SCHEMA:
-            data = raw.get("data")
-            if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-                raise CorruptFileError(self.snapshot_path, "no valid 'data' object")
-            return data
         if isinstance(schema, int) and schema > SCHEMA:
-            raise SchemaTooNewError(self.snapshot_path, schema, SCHEMA)
-        if self._migrate is None:
-            raise CorruptFileError(self.snapshot_path, f"unknown schema {schema!r}")
+            self.too_new = SchemaTooNewError(self.snapshot_path, schema, SCHEMA)
+            self.read_only = True
+            data = raw.get("data")
+            return self._readable(data) if isinstance(data, dict) else {}
+        if schema == SCHEMA or (schema is None and "data" in raw):
+            if schema is None:
+                self.snapshot_problem = self.snapshot_problem or "no schema version"
+            data = raw.get("data")
+            if not isinstance(data, dict):
+                self.snapshot_problem = self.snapshot_problem or "no valid 'data' object"
+                return {}
+            return self._readable(data)
+        if self._migrate is None or not (schema is None or schema == 1):
+            self.snapshot_problem = self.snapshot_problem or f"unknown schema {schema!r}"
+            return {}
+        try:
+            migrated = self._migrate(raw)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            self.snapshot_problem = self.snapshot_problem or "schema 1 data is malformed"
+            return {}
         self._needs_snapshot = True
-        return self._migrate(raw)
+        return self._readable(migrated)
+
+    def _readable(self, data: dict[str, Any]) -> Data:
+        """Only the collections and records the readers can use; the rest noted."""
+        kept: Data = {}
+        dropped = 0
+        for name, rows in data.items():
+            if not isinstance(rows, dict):
+                dropped += 1
+                continue
+            if self._validate is None:
+                kept[name] = rows
+                continue
+            good = {k: v for k, v in rows.items() if self._validate(name, k, v) is None}
+            dropped += len(rows) - len(good)
+            kept[name] = good
+        if dropped and self.snapshot_problem is None:
+            plural = "s" if dropped != 1 else ""
+            self.snapshot_problem = f"{dropped} record{plural} of a shape Lede cannot read"
+        return kept
 
     def _catch_up(self) -> bool:
         """Apply what was appended since we last looked; True when anything changed."""
@@ -198,7 +283,7 @@ class Journal:
             blob = os.pread(fd, info.st_size - self._offset, self._offset)
         finally:
             os.close(fd)
-        records, used, bad = decode_lines(blob)
+        records, used, bad = decode_lines(blob, self._validate)
         for record in records:
             apply_record(self.data, record)
         self._offset += used
@@ -228,7 +313,9 @@ class Journal:
     def write(self, records: list[dict[str, Any]]) -> None:
         """Append ``records`` as one durable write; on failure nothing changes anywhere."""
         if self.read_only:
-            raise UserDataWriteError(self.log_path, OSError(errno.EROFS, "read-only"))
+            raise UserDataWriteError(
+                self.log_path, OSError(errno.EROFS, "read-only"), self.read_only_reason
+            )
         payload = b"".join(encode_line(r) for r in records)
         with self._locked():
             self._catch_up()
@@ -282,7 +369,18 @@ class Journal:
     def _compact_locked(self) -> None:
         document = {"meta": {"schema": SCHEMA}, "data": self.data}
         try:
+            snapshot_aside = log_aside = None
+            if self.snapshot_problem is not None and self.snapshot_path.exists():
+                snapshot_aside = keep_aside(self.snapshot_path)  # Its bytes, before a rewrite.
             atomic_write_bytes(self.snapshot_path, dumps_compact(document))
+            if self.snapshot_problem is not None:
+                self._report_snapshot(snapshot_aside)
+                self.snapshot_problem = None
+            if self.bad_lines and self.log_path.exists():
+                # Every good line is in the new snapshot; the bad ones stay readable.
+                log_aside = move_aside(self.log_path)
+                self._report_log(log_aside)
+                self.bad_lines = 0
             # Replace (not truncate) the log, so a process that read the old one
             # sees a new inode and reloads the snapshot.
             atomic_write_bytes(self.log_path, b"")
@@ -292,6 +390,65 @@ class Journal:
         self._log_id = (info.st_dev, info.st_ino)
         self._offset = 0
         self._needs_snapshot = False
+
+    # Damage ----------------------------------------------------------------------------
+    def _repair(self) -> None:
+        """Keep a damaged snapshot or log aside and write a sound one in its place."""
+        try:
+            with self._locked():
+                self.load()  # Under the lock: another process may have repaired it already.
+                if self.snapshot_problem or self.bad_lines:
+                    self._compact_locked()
+        except UserDataWriteError as exc:
+            self._report(f"left in place (could not be moved aside: {exc.reason})")
+
+    def _records(self) -> int:
+        return sum(len(rows) for rows in self.data.values())
+
+    def _report_snapshot(self, aside: Path | None) -> None:
+        kept = f"the damaged file is kept as {aside.name}" if aside else "nothing was kept"
+        self.damage.append(
+            Damage(
+                self.snapshot_path,
+                str(self.snapshot_problem),
+                f"{kept}; {self._records()} readable records were kept",
+                "Check your notes and bookmarks: anything missing is in the kept file "
+                "(run lede doctor).",
+            )
+        )
+
+    def _report_log(self, aside: Path) -> None:
+        self.damage.append(
+            Damage(
+                self.log_path,
+                f"{self.bad_lines} damaged save(s) skipped",
+                f"the log is kept as {aside.name}; every readable save was kept",
+                "Check the notes you saved last (run lede doctor).",
+            )
+        )
+
+    def _report(self, action: str) -> None:
+        """Damage that could not be moved aside now (read-only, disk full)."""
+        advice = "Open the library in Lede, or run lede doctor --repair, to repair it."
+        if self.snapshot_problem:
+            problem = f"{self.snapshot_problem}; {self._records()} readable records in use"
+            self.damage.append(Damage(self.snapshot_path, problem, action, advice))
+        if self.bad_lines:
+            problem = f"{self.bad_lines} damaged save(s) skipped"
+            self.damage.append(Damage(self.log_path, problem, action, advice))
+
+    def _refuse_newer(self) -> None:
+        assert self.too_new is not None
+        found, supported = self.too_new.found, self.too_new.supported
+        self.read_only_reason = "it was made by a newer Lede; upgrade Lede to save here"
+        self.damage.append(
+            Damage(
+                self.snapshot_path,
+                f"made by a newer Lede (schema {found}; this one reads up to {supported})",
+                "opened read-only and left untouched",
+                "Upgrade Lede to save notes, bookmarks and read marks here.",
+            )
+        )
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

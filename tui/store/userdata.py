@@ -16,7 +16,9 @@ from typing import Any
 
 from tui.notes import Note, now_iso
 
+from .aside import Damage
 from .journal import Journal, UserDataWriteError
+from .shapes import user_record_problem
 
 STATE = "state"
 BOOKMARKS = "bookmarks"
@@ -87,7 +89,9 @@ class UserData:
     """Typed access to the user's collections in one library's journal."""
 
     def __init__(self, root: Path, *, read_only: bool = False) -> None:
-        self.journal = Journal(root, read_only=read_only, migrate=migrate_v1)
+        self.journal = Journal(
+            root, read_only=read_only, migrate=migrate_v1, validate=user_record_problem
+        )
         self.path = self.journal.log_path
         self._notes_version = -1
         self._notes_by_article: dict[str, list[str]] = {}
@@ -95,6 +99,16 @@ class UserData:
     @property
     def read_only(self) -> bool:
         return self.journal.read_only
+
+    @property
+    def damage(self) -> list[Damage]:
+        """Damaged or refused user data files found on opening, and what was done."""
+        return self.journal.damage
+
+    def refuse_writes(self, reason: str) -> None:
+        """Read-only from now on; every save raises ``UserDataWriteError`` with ``reason``."""
+        self.journal.read_only = True
+        self.journal.read_only_reason = reason
 
     def refresh(self) -> bool:
         """Take in what another Lede process saved; True when anything changed."""
