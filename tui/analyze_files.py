@@ -7,6 +7,7 @@ from typing import Any
 
 from tui.gather import describe_os_error
 from tui.ingest.encoding import decode_bytes
+from tui.textsafe import path_text
 
 
 def analyze_file_record(path: Path) -> dict[str, Any]:
@@ -19,11 +20,12 @@ def analyze_file_record(path: Path) -> dict[str, Any]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return {"path": str(path), "error": describe_os_error(exc), "entities": [], "quotes": []}
+        reason = describe_os_error(exc)
+        return {"path": path_text(path), "error": reason, "entities": [], "quotes": []}
     text, _encoding = decode_bytes(data)
     analysis = analyze(text)
     return {
-        "path": str(path),
+        "path": path_text(path),
         "entities": [{k: v for k, v in e.to_dict().items()} for e in analysis.entities],
         "quotes": [
             {k: q.to_dict()[k] for k in ("text", "speaker", "cue", "start", "end")}

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from tui import __version__
 from tui.store import CorruptFileError, LibraryLockedError, SchemaTooNewError
 from tui.store.paths import resolve_library_dir
-from tui.textsafe import one_line, strip_controls
+from tui.textsafe import one_line, path_text, strip_controls
 
 #: Above this many files an import shows a progress bar.
 PROGRESS_THRESHOLD = 5
@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p_import.add_argument(
         "--no-analyze", action="store_true", help="skip entity and quotation analysis"
+    )
+    p_import.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symlinks that lead out of the folders imported (default: report them)",
     )
 
     p_export = sub.add_parser(
@@ -186,13 +191,17 @@ def cmd_import(args: argparse.Namespace, directory: Path) -> int:
             try:
                 print(one_line(restore_backup(library, backup).line()), file=err)
             except UserDataWriteError as exc:  # Its articles are in; its notes are not.
-                print(f"lede: {one_line(str(backup.path))}: {one_line(str(exc))}", file=err)
+                print(f"lede: {path_text(backup.path)}: {one_line(str(exc))}", file=err)
                 refused += 1
-        report = _import_with_progress(library, paths, not args.no_analyze) if paths else None
+        report = (
+            _import_with_progress(library, paths, not args.no_analyze, args.follow_links)
+            if paths
+            else None
+        )
     if report is None:
         return 1 if refused else 0
     for path, reason in report.failures:
-        print(f"lede: {one_line(str(path))}: {one_line(reason)}", file=err)
+        print(f"lede: {path_text(path)}: {one_line(reason)}", file=err)
     print(
         f"{len(report.imported)} imported, {len(report.duplicates)} already present, "
         f"{len(report.failures)} failed",
@@ -229,7 +238,9 @@ def cmd_export(args: argparse.Namespace, directory: Path) -> int:
     return 0
 
 
-def _import_with_progress(library: Any, paths: list[Path], analyze: bool) -> Any:
+def _import_with_progress(
+    library: Any, paths: list[Path], analyze: bool, follow_links: bool = False
+) -> Any:
     """Import, with a progress bar on a terminal once there are more than a few files.
 
     The bar starts on the first progress report, which carries the file count, so
@@ -255,7 +266,9 @@ def _import_with_progress(library: Any, paths: list[Path], analyze: bool) -> Any
                 task = bar.add_task("import", total=total)
             bar.update(task, completed=done)
 
-        return library.import_paths(paths, analyze=analyze, progress=advance)
+        return library.import_paths(
+            paths, analyze=analyze, progress=advance, follow_links=follow_links
+        )
 
 
 def _stderr_console() -> Any:
@@ -327,7 +340,7 @@ def cmd_extract(args: argparse.Namespace, _directory: Path) -> int:
         for record in extract_file_records(path):
             if record.get("error"):
                 failed = True
-                print(f"lede: {one_line(str(path))}: {one_line(record['error'])}", file=sys.stderr)
+                print(f"lede: {path_text(path)}: {one_line(record['error'])}", file=sys.stderr)
             if args.json:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             elif not record.get("error"):
@@ -343,7 +356,7 @@ def cmd_analyze(args: argparse.Namespace, _directory: Path) -> int:
         record = analyze_file_record(path)
         if record.get("error"):
             failed = True
-            print(f"lede: {one_line(str(path))}: {one_line(record['error'])}", file=sys.stderr)
+            print(f"lede: {path_text(path)}: {one_line(record['error'])}", file=sys.stderr)
         if args.json:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif not record.get("error"):

@@ -7,12 +7,13 @@ from typing import Any
 
 from tui.gather import gather
 from tui.model import ParsedArticle
+from tui.textsafe import path_text
 
 
 def article_record(path: Path, item: ParsedArticle) -> dict[str, Any]:
     """The JSON shape of one extracted article (see the README)."""
     return {
-        "path": str(path),
+        "path": path_text(path),
         "format": item.format,
         "title": item.title,
         "bylines": item.bylines,
@@ -30,7 +31,7 @@ def article_record(path: Path, item: ParsedArticle) -> dict[str, Any]:
 
 def error_record(path: Path, reason: str) -> dict[str, Any]:
     """A failed file keeps its line in the output, with the reason and no text."""
-    return {"path": str(path), "error": reason, "format": None, "title": None, "text": ""}
+    return {"path": path_text(path), "error": reason, "format": None, "title": None, "text": ""}
 
 
 def extract_file_records(path: Path) -> list[dict[str, Any]]:

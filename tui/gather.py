@@ -3,7 +3,13 @@
 Directory walks follow no symlinked directory (so no loops, and nothing outside
 the tree), follow a symlinked file only when it points inside the tree, skip
 hidden entries and files whose suffix no importer reads, and report every
-unreadable entry instead of stopping.
+unreadable entry instead of stopping. A symlink out of the tree, to a file or
+a folder, is reported as not followed.
+
+Asked to (``follow_links``, ``lede import --follow-links``), a walk follows
+every symlink, wherever it points, and still enters each real folder once, so a
+link back up the tree is no loop. Paths named on the command line are always
+read, links or not: naming one is asking.
 """
 
 from __future__ import annotations
@@ -74,15 +80,47 @@ def _check_file(path: Path) -> Candidate:
     return Candidate(path)
 
 
-def _walk(root: Path) -> Iterator[Candidate]:
+#: Why a link out of the tree was not read (short: the app shows 80 characters).
+OUTSIDE = "symlink to outside the imported folder; not followed (see --follow-links)"
+
+
+def _outside_links(dirpath: str, dirnames: list[str], real_root: Path) -> Iterator[Candidate]:
+    """The symlinked folders of one directory that lead out of the tree (os.walk
+    lists them but does not enter them; links back into the tree say nothing)."""
+    for name in dirnames:
+        path = Path(dirpath) / name
+        if path.is_symlink() and not _within(path.resolve(), real_root):
+            yield Candidate(path, OUTSIDE)
+
+
+def _first_visit(path: Path, seen: set[tuple[int, int]]) -> bool:
+    """Whether the real folder behind ``path`` is new to this walk (then remembered)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return True  # os.walk reports it.
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _walk(root: Path, follow_links: bool = False) -> Iterator[Candidate]:
     real_root = root.resolve()
     errors: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    _first_visit(root, seen)
 
     def on_error(exc: OSError) -> None:
         errors.append(Candidate(Path(exc.filename or root), describe_os_error(exc)))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=follow_links):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if follow_links:
+            dirnames[:] = [d for d in dirnames if _first_visit(Path(dirpath) / d, seen)]
+        else:
+            yield from _outside_links(dirpath, dirnames, real_root)
         yield from errors
         errors.clear()
         for name in sorted(filenames):
@@ -98,15 +136,18 @@ def _walk(root: Path) -> Iterator[Candidate]:
                     reason = describe_os_error(exc) if isinstance(exc, OSError) else "symlink loop"
                     yield Candidate(path, reason)
                     continue
-                if not _within(target, real_root):
-                    yield Candidate(path, "symlink points outside the imported folder; skipped")
+                if not follow_links and not _within(target, real_root):
+                    yield Candidate(path, OUTSIDE)
                     continue
             yield _check_file(path)
     yield from errors
 
 
-def gather(paths: list[Path]) -> Iterator[Candidate]:
-    """Every file to import under ``paths``, in a stable order, with per-file errors."""
+def gather(paths: list[Path], *, follow_links: bool = False) -> Iterator[Candidate]:
+    """Every file to import under ``paths``, in a stable order, with per-file errors.
+
+    ``follow_links`` follows symlinks out of the folders walked (see the module doc).
+    """
     for path in paths:
         try:
             is_dir = path.is_dir()
@@ -114,7 +155,7 @@ def gather(paths: list[Path]) -> Iterator[Candidate]:
             yield Candidate(path, describe_os_error(exc))
             continue
         if is_dir:
-            yield from _walk(path)
+            yield from _walk(path, follow_links)
         elif path.exists() or path.is_symlink():
             yield _check_file(path)
         else:

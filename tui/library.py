@@ -430,8 +430,12 @@ class Library:
         *,
         analyze: bool = True,
         progress: Progress | None = None,
+        follow_links: bool = False,
     ) -> ImportReport:
         """Import every importable file under ``paths``; bad files are reported, not fatal.
+
+        Symlinks out of the folders walked are reported, not read, unless
+        ``follow_links`` (``tui.gather``).
 
         ``progress`` is called after each file, and between chunks of
         ``COMMIT_EVERY`` articles of a file with more (a big feed); if it raises
@@ -442,7 +446,7 @@ class Library:
         from tui.store.batch_writer import BatchWriter
 
         report = ImportReport()
-        candidates = list(gather([Path(p) for p in paths]))
+        candidates = list(gather([Path(p) for p in paths], follow_links=follow_links))
         pending: list[ArticleMeta] = []
         seen_in_batch: dict[str, str] = {}
         writer = BatchWriter(self.store.bodies, self.store.raw)
@@ -606,6 +610,7 @@ class Library:
     ) -> tuple[ArticleMeta, dict[str, object]]:
         """The article's catalog entry and body record (written by the batch writer)."""
         from tui.identity import article_id
+        from tui.textsafe import path_text
 
         new_id = article_id(item.url, text_hash)
         analysis = self.analyze_text(item.text) if analyze else None
@@ -625,7 +630,8 @@ class Library:
             format=item.format,
             summary_only=item.summary_only,
             tags=list(item.tags),
-            origin_file=path.name,
+            # A name that is not UTF-8 cannot be stored as JSON text; escaped, it can.
+            origin_file=path_text(path.name),
             origin_sha256=sha,
             text_hash=text_hash,
         )

@@ -1,12 +1,14 @@
 """Pathological files imported from the app: it keeps answering keys while a
-100,000-item feed is read, Esc cancels inside that one file, and a refused
-50 MB line is one line naming the file and the reason (issue 6)."""
+100,000-item feed is read, Esc cancels inside that one file, a refused 50 MB
+line is one line naming the file and the reason, and file names that are not
+UTF-8 or hold line breaks and escapes show as printable lines (issue 6)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from tests import pathological as gen
+from tests.integration.test_import_paths import ODD_NAMES, SHOWN, page, write_named
 from tests.ui.test_reading_flows import main
 from tui.app.factory import make_app
 from tui.app.screens.import_screen import ImportScreen
@@ -68,3 +70,35 @@ async def test_a_refused_50_mb_line_is_one_line_naming_the_file(
         reason = "48.4 million characters: one article may have 2 million; split it"
         assert lines[1].removesuffix(".").endswith(f"/in/line.txt: {reason}")
         assert not screen.importing
+
+
+async def test_odd_file_names_show_as_printable_lines_in_the_app(
+    sample_library: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    for name in ODD_NAMES:
+        write_named(folder, name, b"")  # Each one fails, so its name is shown.
+    write_named(folder, b"caf\xe9 good.md", page(1))
+    app = make_app(sample_library)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("I")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        screen.start(folder)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = screen.status
+        lines = status.splitlines()
+        assert lines[0] == f"Imported 1 article(s), {len(ODD_NAMES)} file(s) not imported:"
+        assert sorted(line.split("/odd/")[1].removesuffix(".") for line in lines[1:-1]) == sorted(
+            f"{name}: empty file" for name in SHOWN
+        )
+        for line in lines:
+            line.encode("utf-8")
+            assert line.isprintable(), repr(line)
+        await pilot.press("escape")
+        await pilot.pause()
+        titles = {main(app).browse.row(i).title for i in range(len(main(app).browse))}
+        assert "Page 1" in titles

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.gather import describe_os_error
 from tui.model import ArticleMeta
+from tui.textsafe import path_text
 
 from .backup import BACKUP_FORMAT, BACKUP_VERSION
 from .validate import Damaged, check_body, check_meta, check_user
@@ -36,7 +37,7 @@ class BackupError(Exception):
     """A backup that cannot be restored; the message names the file and the reason."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{path_text(path)}: {reason}")
         self.path = path
         self.reason = reason
 

@@ -25,11 +25,13 @@ from textual.worker import get_current_worker
 
 from tui.app.widgets.sidebar import clip
 from tui.library import ImportCancelled, ImportReport, Library
+from tui.textsafe import path_text
 
 
-def clip_path(path: Path, most: int = 60) -> str:
-    """A path cut from the left, so the file name always shows."""
-    text = clip(str(path), 10_000)
+def clip_path(path: Path | str, most: int = 60) -> str:
+    """A path cut from the left, so the file name always shows; printable whatever
+    bytes the name has (a non-UTF-8 name would not even encode for the terminal)."""
+    text = path_text(path)
     return text if len(text) <= most else "…" + text[-(most - 1) :]
 
 
@@ -95,7 +97,7 @@ class ImportScreen(ModalScreen[int]):
         if self._importing:
             return
         if not path.exists():
-            self._say(f"{path}: no such file or folder")
+            self._say(f"{clip_path(path)}: no such file or folder")
             return
         self._importing = True
         self._stop.clear()
@@ -126,7 +128,7 @@ class ImportScreen(ModalScreen[int]):
     def _progress(self, done: int, total: int, current: Path) -> None:
         bar = self.query_one(ProgressBar)
         bar.update(total=total, progress=done)
-        self._say(f"{done} of {total}: {clip(current.name, 60)} · Esc cancels")
+        self._say(f"{done} of {total}: {clip_path(current.name)} · Esc cancels")
 
     def _finished(self, report: ImportReport) -> None:
         self._importing = False
