@@ -126,7 +126,11 @@ class Library:
     def __init__(self, store: LibraryStore) -> None:
         self.store = store
         self.root = store.root
-        self.indexes = DerivedIndexes(store.root)
+        self.indexes = DerivedIndexes(
+            store.root, read_only=store.read_only, damage=store.store_damage
+        )
+        #: Why an article could not be opened (its body missing or damaged), by id.
+        self.unavailable: dict[str, str] = {}
         self._search: SearchIndex | None = None
         self._search_lock = threading.Lock()
         self._notes_searchable = False  # every article's notes given to the index once
@@ -179,9 +183,22 @@ class Library:
         """The whole article: metadata plus its body file.
 
         The body file carries a copy of the metadata, so this reads one file; the
-        catalog is parsed only for bodies written before that copy existed.
+        catalog is parsed only for bodies written before that copy existed. None
+        when there is no such article, or its body is missing or damaged (then
+        ``unavailable[article_id]`` says so, and a damaged body is moved aside).
         """
-        body = self.store.bodies.read_body(article_id) or {}
+        try:
+            body = self.store.bodies.read_body(article_id)
+        except CorruptFileError as exc:
+            from tui.store.repair import body_damaged
+
+            self.unavailable[article_id] = body_damaged(self.store, exc)
+            return None
+        if body is None:
+            from tui.store.repair import body_missing
+
+            self.unavailable[article_id] = body_missing(self.store, article_id)
+            return None
         stored_meta = body.get("meta")
         if isinstance(stored_meta, dict) and stored_meta.get("id") == article_id:
             meta: ArticleMeta | None = ArticleMeta.from_dict(stored_meta)
@@ -198,9 +215,17 @@ class Library:
             analysis=self.view(Analysis.from_dict(analysis)) if analysis else None,
         )
 
+    def _body_or_empty(self, article_id: str) -> dict[str, Any]:
+        """A body for indexing or its raw page: a damaged one counts as empty here
+        (opening the article is what reports it)."""
+        try:
+            return self.store.bodies.read_body(article_id) or {}
+        except CorruptFileError:
+            return {}
+
     def raw_bytes(self, article_id: str) -> bytes | None:
         """The bytes the article was imported from, for re-extraction."""
-        body = self.store.bodies.read_body(article_id) or {}
+        body = self._body_or_empty(article_id)
         ref = body.get("raw")
         return self.store.raw.read(ref) if isinstance(ref, dict) else None
 
@@ -214,7 +239,8 @@ class Library:
 
     def _related_index(self) -> RelatedIndex:
         index = self.indexes.related
-        if not self.indexes.related_on_disk and len(index) < len(self.store.catalog):
+        stale = self.indexes.needs_rebuild or not self.indexes.related_on_disk
+        if stale and len(index) < len(self.store.catalog):
             self.rebuild_indexes()
             index = self.indexes.related
         index.set_aliases(self.store.user.merges())
@@ -289,7 +315,7 @@ class Library:
         return features_of(apply_rules(raw, {}, splits))
 
     def _index_article(self, article_id: str) -> None:
-        body = self.store.bodies.read_body(article_id) or {}
+        body = self._body_or_empty(article_id)
         if body.get("analysis"):
             raw = Analysis.from_dict(body["analysis"])
             self.indexes.related.add(article_id, self._features(raw, self.store.user.splits()))
@@ -304,7 +330,7 @@ class Library:
             search.reset()
         batch: list[SearchDoc] = []
         for meta in self.store.catalog.all():
-            body = self.store.bodies.read_body(meta.id) or {}
+            body = self._body_or_empty(meta.id)
             raw = Analysis.from_dict(body["analysis"]) if body.get("analysis") else None
             if search is not None:
                 batch.append(_search_doc(meta.id, meta.title, body, raw))

@@ -2,7 +2,8 @@
 
 Both live under ``<library>/index/`` and are rebuildable from the article bodies,
 so they are written atomically but without fsync, loaded on first use, and
-thrown away (and rebuilt) when unreadable or from another version.
+rebuilt when unreadable or from another version; an unreadable file is moved
+aside first (``tui/store/aside.py``) and listed as damage.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from tui.index.related import RelatedIndex
 from tui.nlp.known_names import KnownNames
+from tui.store.aside import Damage, move_aside
 from tui.store.atomic import atomic_write_bytes
 from tui.store.json_storage import CorruptFileError, dumps_compact, read_json_file
 
@@ -20,34 +22,64 @@ NAMES_FILE = "names.json"
 RELATED_FILE = "related.json"
 
 
-def _load(path: Path) -> Any:
-    try:
-        data = read_json_file(path)
-    except CorruptFileError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
 class DerivedIndexes:
     """Lazily loaded KnownNames and RelatedIndex of one library."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(
+        self, root: Path, *, read_only: bool = False, damage: list[Damage] | None = None
+    ) -> None:
+        """``damage``: where to list a damaged index file (the store's list)."""
         self.dir = root / INDEX_DIR
+        self.read_only = read_only
+        self.damage = damage if damage is not None else []
+        #: A file was there but unusable (damaged, another version): rebuild from bodies.
+        self.needs_rebuild = False
         self._names: KnownNames | None = None
         self._related: RelatedIndex | None = None
+
+    def _load(self, path: Path) -> dict[str, Any] | None:
+        try:
+            data = read_json_file(path)
+        except CorruptFileError as exc:
+            self._damaged(path, exc.reason)
+            return None
+        if data is not None and not isinstance(data, dict):
+            self._damaged(path, "top level is not a JSON object")
+            return None
+        return data
+
+    def _damaged(self, path: Path, problem: str) -> None:
+        self.needs_rebuild = True
+        if self.read_only:
+            action = "rebuilt in memory (file left in place: read-only)"
+        else:
+            action = f"moved aside to {move_aside(path).name}; rebuilt from the bodies"
+        self.damage.append(Damage(path, problem, action, "Nothing was lost.", record=False))
 
     @property
     def names(self) -> KnownNames:
         if self._names is None:
-            data = _load(self.dir / NAMES_FILE)
-            self._names = KnownNames.from_dict(data) if data else KnownNames()
+            path = self.dir / NAMES_FILE
+            data = self._load(path)
+            try:
+                self._names = KnownNames.from_dict(data) if data else KnownNames()
+            except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+                self._damaged(path, "not an index of names")
+                self._names = KnownNames()
         return self._names
 
     @property
     def related(self) -> RelatedIndex:
         if self._related is None:
-            data = _load(self.dir / RELATED_FILE)
-            self._related = RelatedIndex.from_dict(data) if data else RelatedIndex()
+            path = self.dir / RELATED_FILE
+            data = self._load(path)
+            try:
+                self._related = RelatedIndex.from_dict(data) if data else RelatedIndex()
+            except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+                self._damaged(path, "not a related-articles index")
+                self._related = RelatedIndex()
+            if data and not self._related and data.get("schema") is not None:
+                self.needs_rebuild = True  # Another version's index reads as empty.
         return self._related
 
     @property
@@ -58,6 +90,7 @@ class DerivedIndexes:
         """Start both indexes empty (before a rebuild)."""
         self._names = KnownNames()
         self._related = RelatedIndex()
+        self.needs_rebuild = False
 
     def save(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)

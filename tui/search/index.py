@@ -183,11 +183,20 @@ class SearchIndex:
         index = cls(path, read_only=read_only)
         if index._usable():
             return index
+        damaged = not index._other_version()
         index._conn.close()
         if read_only:
             return cls(None, read_only=True)
-        index._recreate()
+        index._recreate(keep_damaged=damaged)
         return index
+
+    def _other_version(self) -> bool:
+        """A sound index of another schema version (rebuilt without keeping it)."""
+        try:
+            row = self._conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        except sqlite3.Error:
+            return False
+        return bool(row) and row[0] != SCHEMA
 
     def _connect(self) -> sqlite3.Connection:
         if self.path is None:
@@ -249,8 +258,11 @@ class SearchIndex:
             """
         )
 
-    def _recreate(self) -> None:
-        """Throw the file away and start an empty one (writable) or an in-memory one."""
+    def _recreate(self, *, keep_damaged: bool = False) -> None:
+        """Throw the file away and start an empty one (writable) or an in-memory one.
+
+        ``keep_damaged``: the file is moved aside (``search.sqlite.damaged-<time>``)
+        rather than deleted, as every damaged library file is."""
         with contextlib.suppress(sqlite3.Error):
             self._conn.close()
         self._stamp = None
@@ -258,6 +270,10 @@ class SearchIndex:
             self.path = None
             self._conn = self._connect()
             return
+        if keep_damaged and self.path.exists():
+            from tui.store.aside import move_aside
+
+            move_aside(self.path)
         for suffix in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 self.path.with_name(self.path.name + suffix).unlink()
@@ -418,7 +434,7 @@ class SearchIndex:
                 ids = self._article_ids([row[0] for row in rows])
             except sqlite3.Error as exc:
                 if _damaged(exc) and not self.read_only:
-                    self._recreate()  # Derived data: the library rebuilds it.
+                    self._recreate(keep_damaged=True)  # Derived: the library rebuilds it.
                 return []
         return [hit for row in rows if (hit := _hit(row, ids)) is not None]
 

@@ -25,6 +25,13 @@ whole record before the damage, see ``salvage.py``) and kept aside under a
 it is moved aside before it is emptied. Records of a shape the readers cannot
 use are skipped and counted like bad lines. A snapshot from a newer Lede is
 read as far as it can be and never written: the journal turns read-only.
+
+One generation back is kept for that case: compaction keeps the snapshot it
+replaces as ``user.json.prev`` and the log it folded in as ``user.log.prev``
+(renames, so no extra write and no shared inode). The previous snapshot plus
+both logs replayed in order always give the current state, so a snapshot
+damaged later (truncated, a hand edit gone wrong) is rebuilt in full from
+them; what the damaged one still holds is laid on top.
 """
 
 from __future__ import annotations
@@ -33,12 +40,13 @@ import contextlib
 import errno
 import json
 import os
+import shutil
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .aside import Damage, keep_aside, move_aside
+from .aside import Damage, aside_name, keep_aside, move_aside
 from .atomic import atomic_write_bytes, fsync_dir
 from .catalog import SchemaTooNewError
 from .json_storage import CorruptFileError, dumps_compact, read_json_file
@@ -51,6 +59,8 @@ except ImportError:  # pragma: no cover - Windows
 
 SNAPSHOT_FILE = "user.json"
 LOG_FILE = "user.log"
+#: The previous generation: the snapshot and log the last compaction replaced.
+PREV_SUFFIX = ".prev"
 LOCK_FILE = "user.lock"
 SCHEMA = 2
 #: Compact once the log holds this many bytes (a snapshot write costs more than an append).
@@ -71,11 +81,16 @@ _REASONS = {
 }
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a write, in words a user knows ("the disk is full")."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
 class UserDataWriteError(Exception):
     """A save did not reach the disk; nothing in memory or on disk changed."""
 
     def __init__(self, path: Path, exc: OSError, reason: str | None = None) -> None:
-        reason = reason or _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+        reason = reason or os_reason(exc)
         super().__init__(f"could not save to {path}: {reason}")
         self.path = path
         self.reason = reason
@@ -143,6 +158,20 @@ def apply_record(data: Data, record: dict[str, Any]) -> None:
         collection[key] = record.get("v")
 
 
+def _keep_as(source: Path, target: Path) -> None:
+    """Make ``target`` name ``source``'s current file (a hard link; a copy where links
+    are refused), replacing ``target`` atomically. ``source`` is replaced next, so
+    the two never share an inode for long: a later edit of one spares the other."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
+
+
 class Journal:
     """The user's collections in memory, every change appended durably to ``user.log``."""
 
@@ -161,6 +190,10 @@ class Journal:
         self.snapshot_path = root / SNAPSHOT_FILE
         self.log_path = root / LOG_FILE
         self.lock_path = root / LOCK_FILE
+        self.prev_snapshot_path = root / (SNAPSHOT_FILE + PREV_SUFFIX)
+        self.prev_log_path = root / (LOG_FILE + PREV_SUFFIX)
+        #: How many records came back from the previous generation (a damaged snapshot).
+        self.recovered = 0
         self._migrate = migrate
         self._validate = validate
         self.data: Data = {}
@@ -183,6 +216,8 @@ class Journal:
             self._repair()
         elif self.snapshot_problem or self.bad_lines:
             self._report("left in place (the library is open read-only)")
+        if not self.read_only and self._torn():
+            self._cut_torn_tail()
         if not self.read_only and not self.snapshot_path.exists():
             self.compact()  # A new library records its schema version from the start.
 
@@ -198,7 +233,41 @@ class Journal:
 
     def _read_snapshot(self) -> Data:
         """The snapshot's collections; whatever is wrong is noted in ``snapshot_problem``
-        and only the readable records are kept (never an exception for damage)."""
+        and only the readable records are kept (never an exception for damage).
+
+        A damaged snapshot is laid over the previous generation, which holds
+        everything it held (see the module's docstring)."""
+        data = self._parse_snapshot()
+        if self.snapshot_problem is None or self.too_new is not None:
+            return data
+        previous = self._previous_generation()
+        if previous is None:
+            return data
+        before = sum(len(rows) for rows in data.values())
+        for name, rows in data.items():
+            previous.setdefault(name, {}).update(rows)
+        self.recovered = sum(len(rows) for rows in previous.values()) - before
+        return previous
+
+    def _previous_generation(self) -> Data | None:
+        """The previous snapshot with the previous log replayed, if both are sound."""
+        try:
+            raw = read_json_file(self.prev_snapshot_path)
+            blob = self.prev_log_path.read_bytes() if self.prev_log_path.exists() else b""
+        except (CorruptFileError, OSError):
+            return None
+        if not isinstance(raw, dict) or snapshot_schema(raw) != SCHEMA:
+            return None
+        data = raw.get("data")
+        if not isinstance(data, dict):
+            return None
+        previous, _dropped = self._filter(data)
+        records, _used, _bad = decode_lines(blob, self._validate)
+        for record in records:
+            apply_record(previous, record)
+        return previous
+
+    def _parse_snapshot(self) -> Data:
         self.snapshot_problem = None
         try:
             raw = read_json_file(self.snapshot_path)
@@ -240,6 +309,14 @@ class Journal:
 
     def _readable(self, data: dict[str, Any]) -> Data:
         """Only the collections and records the readers can use; the rest noted."""
+        kept, dropped = self._filter(data)
+        if dropped and self.snapshot_problem is None:
+            plural = "s" if dropped != 1 else ""
+            self.snapshot_problem = f"{dropped} record{plural} of a shape Lede cannot read"
+        return kept
+
+    def _filter(self, data: dict[str, Any]) -> tuple[Data, int]:
+        """The collections and records the readers can use, and how many were not."""
         kept: Data = {}
         dropped = 0
         for name, rows in data.items():
@@ -252,10 +329,7 @@ class Journal:
             good = {k: v for k, v in rows.items() if self._validate(name, k, v) is None}
             dropped += len(rows) - len(good)
             kept[name] = good
-        if dropped and self.snapshot_problem is None:
-            plural = "s" if dropped != 1 else ""
-            self.snapshot_problem = f"{dropped} record{plural} of a shape Lede cannot read"
-        return kept
+        return kept, dropped
 
     def _catch_up(self) -> bool:
         """Apply what was appended since we last looked; True when anything changed."""
@@ -333,7 +407,7 @@ class Journal:
                     self._offset = 0
                 if info.st_size != self._offset:
                     # A writer died mid-line: cut its unacknowledged fragment off.
-                    os.ftruncate(fd, self._offset)
+                    self._cut_tail(fd, info.st_size)
                 self._append(fd, payload)
             finally:
                 os.close(fd)
@@ -367,20 +441,34 @@ class Journal:
             self._compact_locked()
 
     def _compact_locked(self) -> None:
-        document = {"meta": {"schema": SCHEMA}, "data": self.data}
+        """Fold the log into a new snapshot, keeping one generation back.
+
+        Normally the old snapshot and log become the ``.prev`` pair (the old
+        snapshot first, so at every step previous + logs = the state). A repair
+        keeps the damaged files aside instead and starts the pair afresh from
+        the new snapshot.
+        """
+        blob = dumps_compact({"meta": {"schema": SCHEMA}, "data": self.data})
+        repairing = self.snapshot_problem is not None or self.bad_lines > 0
         try:
-            snapshot_aside = log_aside = None
+            snapshot_aside = None
             if self.snapshot_problem is not None and self.snapshot_path.exists():
                 snapshot_aside = keep_aside(self.snapshot_path)  # Its bytes, before a rewrite.
-            atomic_write_bytes(self.snapshot_path, dumps_compact(document))
+            elif not repairing and self.snapshot_path.exists():
+                _keep_as(self.snapshot_path, self.prev_snapshot_path)
+            atomic_write_bytes(self.snapshot_path, blob)
             if self.snapshot_problem is not None:
                 self._report_snapshot(snapshot_aside)
                 self.snapshot_problem = None
             if self.bad_lines and self.log_path.exists():
                 # Every good line is in the new snapshot; the bad ones stay readable.
-                log_aside = move_aside(self.log_path)
-                self._report_log(log_aside)
+                self._report_log(move_aside(self.log_path))
                 self.bad_lines = 0
+            elif not repairing and self.log_path.exists():
+                os.replace(self.log_path, self.prev_log_path)
+            if repairing:
+                atomic_write_bytes(self.prev_snapshot_path, blob)
+                atomic_write_bytes(self.prev_log_path, b"")
             # Replace (not truncate) the log, so a process that read the old one
             # sees a new inode and reloads the snapshot.
             atomic_write_bytes(self.log_path, b"")
@@ -402,16 +490,61 @@ class Journal:
         except UserDataWriteError as exc:
             self._report(f"left in place (could not be moved aside: {exc.reason})")
 
+    def _torn(self) -> bool:
+        try:
+            return os.stat(self.log_path).st_size > self._offset
+        except FileNotFoundError:
+            return False
+
+    def _cut_torn_tail(self) -> None:
+        """At open: a log ending in a cut line is kept aside whole, then the line is cut."""
+        try:
+            with self._locked():
+                self._catch_up()
+                fd = os.open(self.log_path, os.O_RDWR)
+                try:
+                    size = os.fstat(fd).st_size
+                    if size > self._offset:
+                        self._cut_tail(fd, size)
+                finally:
+                    os.close(fd)
+        except (OSError, UserDataWriteError):
+            pass  # Cut by the next save, which says why if it cannot.
+
+    def _cut_tail(self, fd: int, size: int) -> None:
+        """Cut the log back to what was read; a longer one is first copied aside whole.
+
+        Most such tails are a save interrupted by a crash (never confirmed), but a
+        cut file looks the same, so its bytes are kept either way."""
+        if size > self._offset:
+            target = aside_name(self.log_path)
+            try:
+                shutil.copyfile(self.log_path, target)
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    target.unlink()
+                raise UserDataWriteError(self.log_path, exc) from exc
+            self.damage.append(
+                Damage(
+                    self.log_path,
+                    "its last line was cut short (a save interrupted by a crash, or a cut file)",
+                    f"the log is kept as {target.name} and the cut line removed",
+                    "That save was never confirmed: check the note you saved last.",
+                )
+            )
+        os.ftruncate(fd, self._offset)
+
     def _records(self) -> int:
         return sum(len(rows) for rows in self.data.values())
 
     def _report_snapshot(self, aside: Path | None) -> None:
         kept = f"the damaged file is kept as {aside.name}" if aside else "nothing was kept"
+        back = f" ({self.recovered} from user.json.prev)" if self.recovered else ""
         self.damage.append(
             Damage(
                 self.snapshot_path,
                 str(self.snapshot_problem),
-                f"{kept}; {self._records()} readable records were kept",
+                f"{kept}; {self._records()} records were kept{back}",
                 "Check your notes and bookmarks: anything missing is in the kept file "
                 "(run lede doctor).",
             )

@@ -8,15 +8,19 @@ replaced is first kept aside (``aside.py``), never written over.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.model import ArticleMeta
 
-from .aside import Damage, keep_aside, move_aside
+from .aside import Damage, keep_aside, move_aside, shown
 from .bodies import BodyStore
 from .catalog import CATALOG_FILE, Catalog, write_catalog
 from .json_storage import CorruptFileError, read_json_file
 from .listing import LISTING_FILE, LISTING_SCHEMA, Listing, read_listing
 from .shapes import meta_problem
+
+if TYPE_CHECKING:
+    from . import LibraryStore
 
 RUN_DOCTOR = "Run lede doctor to check the rest of the library."
 
@@ -108,3 +112,26 @@ def recover_catalog(
         catalog = Catalog.in_memory(root, metas)
         action = f"{len(metas)} articles read from bodies/ (file left in place: read-only){lost}"
     return catalog, Damage(path, error.reason, action, RUN_DOCTOR)
+
+
+RESTORE = "run lede doctor --repair to restore it from the page it was imported from"
+
+
+def body_damaged(store: LibraryStore, error: CorruptFileError) -> str:
+    """A body that does not parse: moved aside (when writable); the user's message."""
+    path, where = error.path, shown(error.path, store.root)
+    if store.read_only:
+        kept = "left in place (the library is open read-only)"
+    else:
+        kept = f"moved aside to {move_aside(path).name}"
+    store.store_damage.append(Damage(path, error.reason, kept, f"To read it, {RESTORE}."))
+    return (
+        f"The text of this article is damaged ({where}: {error.reason}); {kept}. "
+        f"To read it, {RESTORE}."
+    )
+
+
+def body_missing(store: LibraryStore, article_id: str) -> str:
+    """The user's message for an article listed without its body file."""
+    where = shown(store.bodies.body_path(article_id), store.root)
+    return f"The text of this article is missing ({where}). To read it, {RESTORE}."

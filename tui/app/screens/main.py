@@ -173,7 +173,9 @@ class MainScreen(AnnotationActions):
         self._flush_position()
         article = self.library.article(article_id)
         if article is None:
-            self.notify(f"Article {article_id} is missing from the library.", severity="error")
+            reason = self.library.unavailable.get(article_id)
+            message = reason or f"Article {article_id} is missing from the library."
+            self.notify(message, severity="error", timeout=15)
             self.history.forget(article_id)
             return False
         user = self.library.store.user
@@ -189,9 +191,10 @@ class MainScreen(AnnotationActions):
         self.sidebar.show_article(article)
         self.show_notes()
         self._load_related(article_id)
-        newly_read = mark_read and not user.is_read(article_id)
+        newly_read = mark_read and not user.is_read(article_id) and not user.read_only
         try:
-            user.opened(article_id, mark_read=mark_read)  # One durable write for both.
+            if not user.read_only:  # Read-only was said once, at start.
+                user.opened(article_id, mark_read=mark_read)  # One durable write for both.
         except UserDataWriteError as exc:
             self.notify(f"Could not save your place: {exc}", severity="error")
             newly_read = False
@@ -241,7 +244,7 @@ class MainScreen(AnnotationActions):
 
     def _flush_position(self) -> None:
         pending, self._pending_position = self._pending_position, None
-        if pending is not None:
+        if pending is not None and not self.library.store.user.read_only:
             try:
                 self.library.store.user.set_position(*pending)
             except UserDataWriteError as exc:
