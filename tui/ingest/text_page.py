@@ -249,11 +249,6 @@ def _bylines(text: str) -> list[str]:
     return names
 
 
-def _listed(text: str) -> bool:
-    """A short line that reads like an item of a list of links or headlines."""
-    return not _is_long(text) and not _ends_sentence(text)
-
-
 def _split_group(lines: list[str]) -> list[str]:
     """Units of one blank-line group: wrapped prose joins, one-per-line stays apart."""
     if len(lines) == 1:
@@ -293,20 +288,26 @@ def _units(text: str) -> list[_Unit]:
         parts = _split_group(group)
         made = []
         for i, part in enumerate(parts):
+            # Lines come folded, and so does " ".join of them: only a bullet's removal
+            # needs folding again (per line, this was much of a short-line file's cost).
             kind = "paragraph"
             if _BULLET.match(part) and _words(part) >= 2:
                 kind = "list_item"
-                part = _BULLET.sub("", part, count=1)
-            made.append(_Unit(fold(part), group_index, blanks if i == 0 else 0, i == 0, kind=kind))
+                part = fold(_BULLET.sub("", part, count=1))
+            made.append(_Unit(part, group_index, blanks if i == 0 else 0, i == 0, kind=kind))
         made = [u for u in made if u.text]
+        long = [_is_long(unit.text) for unit in made]
+        # Listed: short and not a sentence, like an item of a list of links or headlines.
+        listed = [
+            not is_long and not _ends_sentence(unit.text)
+            for unit, is_long in zip(made, long, strict=True)
+        ]
         for i, unit in enumerate(made):
             unit.group_units = len(made)
             # A long line between two headline-like lines is one more item of a list
             # of headlines (related links), not article prose.
-            in_list = (
-                0 < i < len(made) - 1 and _listed(made[i - 1].text) and _listed(made[i + 1].text)
-            )
-            unit.prose = _is_long(unit.text) and not in_list and unit.kind == "paragraph"
+            in_list = 0 < i < len(made) - 1 and listed[i - 1] and listed[i + 1]
+            unit.prose = long[i] and not in_list and unit.kind == "paragraph"
         units.extend(made)
         group.clear()
         group_index += 1
@@ -351,25 +352,28 @@ def _pick_title(units: list[_Unit], header_end: int, date_index: int | None) -> 
 def _heading(units: list[_Unit], i: int) -> bool:
     unit = units[i]
     text = unit.text
-    if unit.kind != "paragraph" or not _title_like(text) or _words(text) > 15 or len(text) > 120:
+    # The shape tests come first and _title_like (which parses dates) last: a file
+    # of thousands of short lines and no blank line paid for it on every line.
+    if unit.kind != "paragraph" or _words(text) > 15 or len(text) > 120:
         return False
     if text[-1:] in _TERMINAL and unit.blanks_before < 2:
         return False
-    if unit.group_units == 1:
-        return True
-    # Without blank lines: a short line between the end of one paragraph and the
-    # start of a long one.
-    nxt = units[i + 1] if i + 1 < len(units) else None
-    if nxt is None or nxt.group != unit.group or not nxt.prose:
-        return False
-    prev = units[i - 1] if i else None
-    return (
-        unit.first_in_group
-        or prev is None
-        or prev.group != unit.group
-        or prev.prose
-        or _ends_sentence(prev.text)
-    )
+    if unit.group_units > 1:
+        # Without blank lines: a short line between the end of one paragraph and
+        # the start of a long one.
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is None or nxt.group != unit.group or not nxt.prose:
+            return False
+        prev = units[i - 1] if i else None
+        if not (
+            unit.first_in_group
+            or prev is None
+            or prev.group != unit.group
+            or prev.prose
+            or _ends_sentence(prev.text)
+        ):
+            return False
+    return _title_like(text)
 
 
 def _related(units: list[_Unit], exclude: set[str]) -> list[str]:
