@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tui import __version__
-from tui.store import CorruptFileError, LibraryLockedError, SchemaTooNewError
+from tui.store import (
+    CorruptFileError,
+    LibraryLockedError,
+    SchemaTooNewError,
+    UserDataWriteError,
+)
 from tui.store.paths import resolve_library_dir
 from tui.textsafe import one_line, path_text, strip_controls
 
@@ -85,6 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     p_search.add_argument("--json", action="store_true", help="one JSON object per line")
     p_search.add_argument("--limit", type=int, default=20)
 
+    p_doctor = sub.add_parser(
+        "doctor", help="check the library's files; --repair fixes what is safe to fix"
+    )
+    p_doctor.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild derived files, move damaged ones aside, restore lost bodies, "
+        "remove temp files, compact the journal (never deletes user data)",
+    )
+
     p_alias = sub.add_parser("alias", help="merge or split entities the analyser got wrong")
     alias_sub = p_alias.add_subparsers(dest="alias_command", metavar="ACTION", required=True)
     p_merge = alias_sub.add_parser("merge", help="treat NAME as the same entity as INTO")
@@ -112,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(directory)
         handler = COMMANDS[args.command]
         return handler(args, directory)
-    except (LibraryLockedError, CorruptFileError, SchemaTooNewError) as exc:
+    except (LibraryLockedError, CorruptFileError, SchemaTooNewError, UserDataWriteError) as exc:
         print(f"lede: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -449,6 +464,12 @@ def cmd_alias(args: argparse.Namespace, directory: Path) -> int:
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace, directory: Path) -> int:
+    from tui.doctor import run_doctor
+
+    return run_doctor(directory, sys.stdout, repair=args.repair)
+
+
 COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -459,4 +480,5 @@ COMMANDS = {
     "related": cmd_related,
     "search": cmd_search,
     "alias": cmd_alias,
+    "doctor": cmd_doctor,
 }

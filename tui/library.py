@@ -562,10 +562,13 @@ class Library:
             existing = existing or seen_in_batch.get(text_hash)
             if item.url:
                 existing = existing or seen_in_batch.get(item.url)
-            if existing:
+            listed = self._listed_without_body(existing, item.url, text_hash)
+            if existing and listed is None:
                 report.duplicates.append((path, existing))
                 continue
             meta, body = self._prepare_article(item, path, sha, text_hash, analyze)
+            if listed is not None:  # Its body was lost: this import restores it.
+                meta, body["meta"] = listed, listed.to_dict()
             to_write.append((meta.id, body))
             seen_in_batch[text_hash] = meta.id
             if item.url:
@@ -578,6 +581,19 @@ class Library:
                 if checkpoint is not None:
                     checkpoint()
         writer.write_file(data, to_write)
+
+    def _listed_without_body(
+        self, existing: str | None, url: str | None, text_hash: str
+    ) -> ArticleMeta | None:
+        """The catalog's entry for this very article (same id) when its body file is
+        missing, so importing the page (or a backup) again restores the body."""
+        from tui.identity import article_id
+
+        if not existing or existing != article_id(url, text_hash):
+            return None
+        if self.store.bodies.has_body(existing):
+            return None
+        return self.store.catalog.get(existing)
 
     def restore_articles(
         self, articles: Iterable[tuple[ArticleMeta, dict[str, Any]]]
@@ -602,7 +618,8 @@ class Library:
             for meta, body in articles:
                 catalog = self.store.catalog
                 keyed = bool(meta.url or meta.text_hash)
-                if (
+                lost = self._listed_without_body(meta.id, meta.url, meta.text_hash)
+                if lost is None and (
                     meta.id in seen
                     or meta.id in catalog
                     or (keyed and catalog.find_duplicate(meta.url, meta.text_hash))

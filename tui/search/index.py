@@ -180,10 +180,11 @@ class SearchIndex:
         path = Path(root) / INDEX_DIR / SEARCH_FILE
         if read_only and not path.is_file():
             return cls(None, read_only=True)
+        existed = path.is_file() and path.stat().st_size > 0
         index = cls(path, read_only=read_only)
         if index._usable():
             return index
-        damaged = not index._other_version()
+        damaged = existed and not index._other_version()
         index._conn.close()
         if read_only:
             return cls(None, read_only=True)

@@ -119,6 +119,11 @@ class LibraryStore:
             write_listing(self.root, listing)
         return listing
 
+    def rebuild_listing(self) -> Listing:
+        """The listing made again from the catalog and written (``lede doctor --repair``)."""
+        self.listing()  # Moves a damaged one aside first.
+        return self._write_listing()
+
     def listing(self) -> Listing:
         """The article list's columns: from listing.json when fresh, else rebuilt
         (a damaged one moved aside first)."""

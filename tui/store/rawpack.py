@@ -13,10 +13,13 @@ import os
 import secrets
 import time
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 RAW_DIR = "raw"
+#: Compressed bytes fed to zlib at a time when walking a pack.
+_CHUNK = 1 << 16
 
 
 class RawPacks:
@@ -65,3 +68,30 @@ class RawPacks:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+
+
+def iter_pages(path: Path) -> Iterator[tuple[int, int, bytes]]:
+    """Every page in a pack as (offset, length, bytes), walking its zlib streams.
+
+    Packs have no index (bodies hold the references), so a body that was lost
+    can only be restored by finding its page this way. Stops quietly at a torn
+    or damaged tail.
+    """
+    try:
+        view = memoryview(path.read_bytes())
+    except OSError:
+        return
+    pos = 0
+    while pos < len(view):
+        start, stream, parts = pos, zlib.decompressobj(), []
+        try:
+            while not stream.eof:
+                if pos >= len(view):
+                    return  # A page cut short: nothing refers to it.
+                chunk = view[pos : pos + _CHUNK]
+                parts.append(stream.decompress(chunk))
+                pos += len(chunk)
+        except zlib.error:
+            return
+        pos -= len(stream.unused_data)
+        yield start, pos - start, b"".join(parts)
