@@ -239,8 +239,8 @@ class Library:
 
     def _related_index(self) -> RelatedIndex:
         index = self.indexes.related
-        stale = self.indexes.needs_rebuild or not self.indexes.related_on_disk
-        if stale and len(index) < len(self.store.catalog):
+        lost = not self.indexes.related_on_disk and len(index) < len(self.store.catalog)
+        if lost or self.indexes.needs_rebuild:
             self.rebuild_indexes()
             index = self.indexes.related
         index.set_aliases(self.store.user.merges())

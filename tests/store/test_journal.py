@@ -39,24 +39,27 @@ def test_a_torn_last_line_is_ignored_and_cut_off_by_the_next_save(tmp_path: Path
     assert (tmp_path / "user.log").read_bytes().count(b"\n") == 2
 
 
-def test_a_damaged_line_is_skipped_and_the_rest_kept(tmp_path: Path) -> None:
+def test_damaged_lines_are_skipped_a_hand_edit_kept_and_the_log_kept_aside(
+    tmp_path: Path,
+) -> None:
     journal = Journal(tmp_path)
-    for n in range(3):
+    for n in range(4):
         journal.put("state", f"a{n}", {"read": True})
     lines = (tmp_path / "user.log").read_bytes().split(b"\n")
-    lines[1] = lines[1].replace(b"a1", b"zz")  # Checksum no longer matches.
+    lines[1] = lines[1].replace(b"a1", b"zz")  # Edited by hand: the checksum no longer matches.
+    lines[2] = b"\x00\xff garbage"  # Not a record at all.
     damaged = b"\n".join(lines)
     (tmp_path / "user.log").write_bytes(damaged)
     read_only = Journal(tmp_path, read_only=True)
-    assert set(read_only.data["state"]) == {"a0", "a2"}
-    assert read_only.bad_lines == 1
+    assert set(read_only.data["state"]) == {"a0", "zz", "a3"}
+    assert read_only.bad_lines == 2
     # A writer keeps the damaged log aside, byte for byte, and starts a sound one.
     reopened = Journal(tmp_path)
-    assert set(reopened.data["state"]) == {"a0", "a2"}
+    assert set(reopened.data["state"]) == {"a0", "zz", "a3"}
     assert [d.path.name for d in reopened.damage] == ["user.log"]
     (kept,) = tmp_path.glob("user.log.damaged-*")
     assert kept.read_bytes() == damaged
-    assert set(Journal(tmp_path).data["state"]) == {"a0", "a2"}
+    assert set(Journal(tmp_path).data["state"]) == {"a0", "zz", "a3"}
 
 
 def test_two_writers_see_each_other_and_lose_nothing(tmp_path: Path) -> None:

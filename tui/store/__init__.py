@@ -16,6 +16,7 @@ over; what was found and done is listed in ``LibraryStore.damage``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from functools import cached_property
@@ -116,7 +117,10 @@ class LibraryStore:
     def _write_listing(self) -> Listing:
         listing = Listing.from_metas(self.catalog.all(), file_stamp(self.catalog.path))
         if not self.read_only:
-            write_listing(self.root, listing)
+            # Derived: a full disk must not stop the app from starting; the stale
+            # stamp gets it rebuilt at the next start.
+            with contextlib.suppress(OSError):
+                write_listing(self.root, listing)
         return listing
 
     def rebuild_listing(self) -> Listing:

@@ -30,6 +30,20 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
     file is removed and ``path`` is left exactly as it was. The parent directory
     must exist.
     """
+    tmp = write_temp(path, data, durable=durable)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if durable:
+        fsync_dir(path.parent)
+
+
+def write_temp(path: Path, data: bytes, *, durable: bool = True) -> Path:
+    """``data`` in a new temp file next to ``path`` (fsynced if ``durable``), for the
+    caller to rename over ``path``; on any error nothing is left behind."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -37,13 +51,11 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    if durable:
-        fsync_dir(path.parent)
+    return Path(tmp_name)
 
 
 def remove_stale_temp_files(directory: Path) -> int:

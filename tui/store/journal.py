@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from .aside import Damage, aside_name, keep_aside, move_aside
-from .atomic import atomic_write_bytes, fsync_dir
+from .atomic import atomic_write_bytes, fsync_dir, write_temp
 from .catalog import SchemaTooNewError
 from .json_storage import CorruptFileError, dumps_compact, read_json_file
 from .salvage import salvage_object
@@ -108,8 +108,11 @@ def decode_lines(
     """Records in ``blob``, the length of its complete lines, and how many lines were bad.
 
     A final fragment without a newline is not consumed (a writer may be mid-append,
-    or died there). A complete line whose checksum or JSON is wrong, or whose
-    value ``validate`` refuses, is skipped.
+    or died there). A complete line whose JSON is wrong, or whose value
+    ``validate`` refuses, is skipped. A complete line whose checksum is wrong but
+    whose JSON still reads as a record is a hand edit (an append torn by a crash
+    never ends in a newline): it is applied, and counted as bad all the same, so
+    the log is kept aside and the user told.
     """
     records: list[dict[str, Any]] = []
     bad = 0
@@ -118,12 +121,15 @@ def decode_lines(
         crc, _, body = line.partition(b" ")
         try:
             ok = len(crc) == 8 and int(crc, 16) == zlib.crc32(body)
-            record = json.loads(body) if ok else None
-        except (ValueError, UnicodeDecodeError):
+        except ValueError:
+            ok = False
+        try:
+            record = json.loads(body)
+        except (ValueError, UnicodeDecodeError, RecursionError):
             record = None
         if _usable(record, validate):
-            records.append(record)  # type: ignore[arg-type]
-        else:
+            records.append(record)
+        if not ok or not _usable(record, validate):
             bad += 1
     return records, end, bad
 
@@ -452,11 +458,18 @@ class Journal:
         repairing = self.snapshot_problem is not None or self.bad_lines > 0
         try:
             snapshot_aside = None
-            if self.snapshot_problem is not None and self.snapshot_path.exists():
-                snapshot_aside = keep_aside(self.snapshot_path)  # Its bytes, before a rewrite.
-            elif not repairing and self.snapshot_path.exists():
-                _keep_as(self.snapshot_path, self.prev_snapshot_path)
-            atomic_write_bytes(self.snapshot_path, blob)
+            new_snapshot = write_temp(self.snapshot_path, blob)  # A full disk fails here.
+            try:
+                if self.snapshot_problem is not None and self.snapshot_path.exists():
+                    snapshot_aside = keep_aside(self.snapshot_path)  # Its bytes, first.
+                elif not repairing and self.snapshot_path.exists():
+                    _keep_as(self.snapshot_path, self.prev_snapshot_path)
+                os.replace(new_snapshot, self.snapshot_path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    new_snapshot.unlink()
+                raise
+            fsync_dir(self.root)
             if self.snapshot_problem is not None:
                 self._report_snapshot(snapshot_aside)
                 self.snapshot_problem = None

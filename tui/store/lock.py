@@ -51,8 +51,9 @@ class LibraryLock:
                     holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
                 os.close(fd)
                 raise LibraryLockedError(self.directory, holder) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        with contextlib.suppress(OSError):  # The pid only names us in messages.
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
         self._fd = fd
 
     def release(self) -> None:

@@ -129,7 +129,10 @@ def recovered_metas(root: Path, bodies: BodyStore) -> tuple[list[ArticleMeta], s
         (untitled, "untitled, from damaged bodies"),
     ]
     where = ", ".join(f"{count} {name}" for count, name in counts if count)
-    ordered = sorted(metas.values(), key=lambda meta: (meta.imported_at, meta.id))
+    # Import order, as the catalog had it where it still tells (then the listing).
+    place = {article_id: n for n, article_id in enumerate([*salvaged, *columns])}
+    last = len(place)
+    ordered = sorted(metas.values(), key=lambda m: (m.imported_at, place.get(m.id, last), m.id))
     return ordered, f"{len(ordered)} articles recovered ({where or 'none found'})"
 
 

@@ -1,0 +1,514 @@
+"""Damaged, foreign and unwritable library files.
+
+Every case uses a real library on disk (three sample pages, notes and bookmarks
+saved in two generations: folded into user.json, then in user.log) and checks
+the same things: the app (``make_app``) still opens what it can; the message
+names the file and says what to do; the damaged file is kept aside byte for
+byte (``<name>.damaged-<time>``), never written over; and no note or bookmark
+saved before is lost.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES, SEED
+from tests.store.faults import FullDisk, read_only_folder, tree_bytes
+from tui.app.factory import make_app
+from tui.library import Library
+from tui.notes import Note, new_note_id
+from tui.store import UserDataWriteError
+from tui.store.journal import encode_line
+
+FILES = [
+    SEED,
+    SAMPLES / "001_us-adds-28-chinese-entities-to-blacklist.html",
+    SAMPLES / "003_explainer-what-is-the-us-entity-list.md",
+]
+
+
+@dataclass(frozen=True)
+class Work:
+    """What the user saved: every note (id -> text) and bookmark key; the articles."""
+
+    notes: dict[str, str]
+    bookmarks: frozenset[str]
+    ids: tuple[str, ...]
+
+
+def saved_work(root: Path) -> Work:
+    with Library.open(root, read_only=True) as library:
+        user = library.store.user
+        return Work(
+            notes={note.id: note.text for note in user.all_notes()},
+            bookmarks=frozenset(mark.key for mark in user.bookmarks()),
+            ids=tuple(meta.id for meta in library.articles()),
+        )
+
+
+def _note(article_id: str, text: str) -> Note:
+    return Note(new_note_id(), article_id, "article", text)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("damaged") / "library"
+    with Library.open(root) as library:
+        library.import_paths(FILES)
+        library.search("warm up")  # Builds index/search.sqlite.
+        ids = [meta.id for meta in library.articles()]
+        user = library.store.user
+        for n, article_id in enumerate(ids):
+            user.save_note(_note(article_id, f"first generation note {n}"))
+        user.set_bookmark(ids[0], True)
+        user.journal.compact()  # The first generation goes into user.json...
+        user.save_note(_note(ids[1], "second generation note"))  # ...the rest in user.log.
+        user.add_position_bookmark(ids[1], 40, "a place")
+        user.set_read(ids[2])
+    return root
+
+
+@pytest.fixture
+def lib(built: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "library"
+    shutil.copytree(built, root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def work(built: Path) -> Work:
+    found = saved_work(built)
+    assert len(found.ids) == 3 and len(found.notes) == 4 and len(found.bookmarks) == 2
+    return found
+
+
+def kept_aside(path: Path) -> Path:
+    """The one copy of ``path`` moved aside."""
+    (kept,) = path.parent.glob(f"{path.name}.damaged-*")
+    return kept
+
+
+def assert_work_kept(root: Path, work: Work) -> None:
+    found = saved_work(root)
+    assert found.notes == work.notes
+    assert found.bookmarks == work.bookmarks
+
+
+# Damage -------------------------------------------------------------------------------
+def truncated(_name: str, raw: bytes) -> bytes:
+    return raw[: len(raw) // 2]
+
+
+def hand_edited(_name: str, raw: bytes) -> bytes:
+    """A comment, as people add to JSON files they edit by hand."""
+    return raw.replace(b"{", b"{ // edited by hand\n", 1)
+
+
+def wrong_shape(name: str, raw: bytes) -> bytes:
+    """Valid JSON, but not what Lede writes."""
+    data = json.loads(raw)
+    if name == "catalog.json":
+        first = next(iter(data["articles"]))
+        data["articles"][first]["title"] = 42
+    elif name == "listing.json":
+        del data["title"]
+    elif name == "user.json":
+        notes = data["data"]["notes"]
+        notes[next(iter(notes))] = "a note that is only text"
+        data["data"]["bookmarks"] = ["not", "an", "object"]
+    elif name == "related.json":
+        data["docs"] = 5
+    elif name == "names.json":
+        data = ["a", "list"]
+    elif name == "body":
+        data["blocks"] = "the text, not a list of blocks"
+    return json.dumps(data).encode()
+
+
+DAMAGE: dict[str, Callable[[str, bytes], bytes]] = {
+    "truncated": truncated,
+    "hand-edited": hand_edited,
+    "wrong shape": wrong_shape,
+}
+
+
+def damage(path: Path, how: str, name: str | None = None) -> bytes:
+    damaged = DAMAGE[how](name or path.name, path.read_bytes())
+    path.write_bytes(damaged)
+    return damaged
+
+
+# Files read at start: catalog (record), listing (derived), user data (record) ----------
+@pytest.mark.parametrize("how", list(DAMAGE))
+@pytest.mark.parametrize("name", ["catalog.json", "listing.json", "user.json"])
+def test_a_damaged_file_read_at_start_is_kept_aside_and_the_app_opens(
+    lib: Path, work: Work, name: str, how: str
+) -> None:
+    path = lib / name
+    damaged = damage(path, how)
+    app = make_app(lib)
+    try:
+        assert len(app.browse) == len(work.ids)  # Every article is still listed.
+        kept = kept_aside(path)
+        assert f"{name}: " in app.notice and kept.name in app.notice
+        assert ("lede doctor" in app.notice) or ("Nothing was lost" in app.notice)
+    finally:
+        app.library.close()
+    assert kept.read_bytes() == damaged
+    json.loads(path.read_bytes())  # A sound file in its place.
+    assert_work_kept(lib, work)
+    assert sorted(saved_work(lib).ids) == sorted(work.ids)
+
+
+def test_a_damaged_catalog_is_rebuilt_with_every_field(lib: Path, built: Path) -> None:
+    damage(lib / "catalog.json", "truncated")
+    with Library.open(lib) as library, Library.open(built, read_only=True) as before:
+        assert sorted(library.articles(), key=lambda m: m.id) == sorted(
+            before.articles(), key=lambda m: m.id
+        )
+
+
+def test_a_damaged_catalog_in_a_read_only_open_is_read_from_the_bodies_and_left(
+    lib: Path, work: Work
+) -> None:
+    damaged = damage(lib / "catalog.json", "truncated")
+    with Library.open(lib, read_only=True) as library:
+        assert sorted(m.id for m in library.articles()) == sorted(work.ids)
+        (found,) = library.store.damage
+        assert "read-only" in found.message(lib) and found.path.name == "catalog.json"
+    assert (lib / "catalog.json").read_bytes() == damaged
+    assert not list(lib.glob("catalog.json.damaged-*"))
+
+
+def test_a_damaged_user_json_without_a_previous_generation_keeps_its_whole_records(
+    lib: Path,
+) -> None:
+    (lib / "user.json.prev").unlink()
+    path = lib / "user.json"
+    raw = path.read_bytes()
+    data = json.loads(raw)
+    notes = list(data["data"]["notes"].items())
+    # Cut inside the last note: the records before it are whole and come back.
+    cut = raw.index(json.dumps(notes[-1][1]["text"]).encode())
+    path.write_bytes(raw[:cut])
+    with Library.open(lib) as library:
+        found = {note.id for note in library.store.user.all_notes()}
+        (user_damage,) = [d for d in library.store.damage if d.path == path]
+    assert {note_id for note_id, _ in notes[:-1]} <= found
+    assert notes[-1][0] not in found  # Its bytes are gone; the cut file is kept aside.
+    assert "Check your notes" in user_damage.advice
+    assert kept_aside(path).read_bytes() == raw[:cut]
+
+
+# Derived indexes: moved aside and rebuilt on first use -------------------------------
+@pytest.mark.parametrize("how", list(DAMAGE))
+@pytest.mark.parametrize("name", ["related.json", "names.json"])
+def test_a_damaged_index_file_is_kept_aside_and_rebuilt(
+    lib: Path, built: Path, work: Work, name: str, how: str
+) -> None:
+    path = lib / "index" / name
+    damaged = damage(path, how)
+    with Library.open(built, read_only=True) as before:
+        expected = [(r.article_id, r.score) for r in before.related(work.ids[0])]
+    with Library.open(lib) as library:
+        library.analyze_text("Marco Rubio said so.")  # Reads names.json.
+        assert [(r.article_id, r.score) for r in library.related(work.ids[0])] == expected
+        messages = [d.message(lib) for d in library.store.damage]
+    kept = kept_aside(path)
+    assert kept.read_bytes() == damaged
+    assert any(m.startswith(f"index/{name}: ") and kept.name in m for m in messages)
+    assert json.loads(path.read_bytes())  # Rebuilt, not empty.
+    assert_work_kept(lib, work)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: b"edited by hand!!" + raw[16:],  # The header, overwritten.
+        lambda raw: b"\x00" * len(raw),
+    ],
+    ids=["truncated", "header edited", "zeroed"],
+)
+def test_a_damaged_search_index_is_kept_aside_and_rebuilt(
+    lib: Path, built: Path, work: Work, how: Callable[[bytes], bytes]
+) -> None:
+    path = lib / "index" / "search.sqlite"
+    damaged = how(path.read_bytes())
+    path.write_bytes(damaged)
+    with Library.open(built, read_only=True) as before:
+        expected = [hit.article_id for hit in before.search("blacklist")]
+    with Library.open(lib) as library:
+        hits = library.search("blacklist") or library.search("blacklist")
+        assert [hit.article_id for hit in hits] == expected
+    assert kept_aside(path).read_bytes() == damaged
+    assert_work_kept(lib, work)
+
+
+# The journal -------------------------------------------------------------------------
+def _log_lines(root: Path) -> list[bytes]:
+    return (root / "user.log").read_bytes().split(b"\n")
+
+
+def test_a_hand_edited_journal_line_is_honoured_and_the_log_kept_aside(
+    lib: Path, work: Work
+) -> None:
+    lines = _log_lines(lib)
+    at = next(i for i, line in enumerate(lines) if b"second generation note" in line)
+    lines[at] = lines[at].replace(b"second generation note", b"second generation, edited")
+    damaged = b"\n".join(lines)
+    (lib / "user.log").write_bytes(damaged)
+    app = make_app(lib)
+    app.library.close()
+    kept = kept_aside(lib / "user.log")
+    assert "user.log: " in app.notice and kept.name in app.notice
+    assert kept.read_bytes() == damaged
+    edited = {
+        k: "second generation, edited" if v == "second generation note" else v
+        for k, v in work.notes.items()
+    }
+    assert saved_work(lib).notes == edited
+    assert saved_work(lib).bookmarks == work.bookmarks
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        encode_line({"c": "notes", "k": "x", "v": "a note that is only text"}),  # Wrong shape.
+        encode_line({"c": "bookmarks", "k": "y", "v": {"article": 5}}),
+        b"\x00\xff\xfe not a line of ours\n",
+    ],
+    ids=["note not an object", "bookmark without article", "garbage"],
+)
+def test_a_bad_journal_line_is_skipped_and_the_log_kept_aside(
+    lib: Path, work: Work, line: bytes
+) -> None:
+    lines = _log_lines(lib)
+    damaged = b"\n".join(lines[:1]) + b"\n" + line + b"\n".join(lines[1:])
+    (lib / "user.log").write_bytes(damaged)
+    app = make_app(lib)
+    app.library.close()
+    kept = kept_aside(lib / "user.log")
+    assert "user.log: 1 damaged save(s) skipped" in app.notice and kept.name in app.notice
+    assert kept.read_bytes() == damaged
+    assert_work_kept(lib, work)
+
+
+def test_a_truncated_journal_keeps_every_whole_line_and_the_cut_file(
+    lib: Path, work: Work
+) -> None:
+    raw = (lib / "user.log").read_bytes()
+    cut = raw[: raw.rindex(b"\n", 0, len(raw) - 1) + 12]  # Inside the last line: a read mark.
+    (lib / "user.log").write_bytes(cut)
+    app = make_app(lib)
+    app.library.close()
+    kept = kept_aside(lib / "user.log")
+    assert "user.log: its last line was cut short" in app.notice and kept.name in app.notice
+    assert kept.read_bytes() == cut
+    assert_work_kept(lib, work)  # Every note and bookmark was in a whole line.
+
+
+# Bodies ------------------------------------------------------------------------------
+@pytest.mark.parametrize("how", list(DAMAGE))
+def test_a_damaged_body_is_kept_aside_and_opening_it_says_what_to_do(
+    lib: Path, work: Work, how: str
+) -> None:
+    article_id = work.ids[0]
+    with Library.open(lib, read_only=True) as library:
+        path = library.store.bodies.body_path(article_id)
+    damaged = damage(path, how, "body")
+    app = make_app(lib)
+    try:
+        assert len(app.browse) == len(work.ids)  # Still listed.
+        assert app.library.article(article_id) is None
+        message = app.library.unavailable[article_id]
+        assert str(path.relative_to(lib)) in message
+        assert "moved aside" in message and "lede doctor --repair" in message
+        assert app.library.article(work.ids[1]) is not None  # The others open.
+    finally:
+        app.library.close()
+    assert kept_aside(path).read_bytes() == damaged
+    assert not path.exists()
+    assert_work_kept(lib, work)
+
+
+def test_a_missing_body_lists_says_so_and_importing_the_page_again_restores_it(
+    lib: Path, work: Work
+) -> None:
+    with Library.open(lib) as library:
+        seed = next(m.id for m in library.articles() if m.origin_file == SEED.name)
+        path = library.store.bodies.body_path(seed)
+        text = library.article(seed).text  # type: ignore[union-attr]
+    path.unlink()
+    app = make_app(lib)
+    try:
+        assert app.browse.index_of(seed) is not None
+        assert app.library.article(seed) is None
+        message = app.library.unavailable[seed]
+        assert str(path.relative_to(lib)) in message and "missing" in message
+        assert "import that page again" in message
+        report = app.library.import_paths([SEED])
+        assert [meta.id for _path, meta in report.imported] == [seed]
+        assert app.library.article(seed).text == text  # type: ignore[union-attr]
+    finally:
+        app.library.close()
+    assert_work_kept(lib, work)
+    assert sorted(saved_work(lib).ids) == sorted(work.ids)  # Restored, not added twice.
+
+
+# A newer Lede's user data ----------------------------------------------------------------
+def test_user_data_from_a_newer_lede_is_read_never_written_nor_moved(
+    lib: Path, work: Work
+) -> None:
+    path = lib / "user.json"
+    data = json.loads(path.read_bytes())
+    data["meta"]["schema"] = 3
+    path.write_bytes(json.dumps(data).encode())
+    before = {name: (lib / name).read_bytes() for name in ("user.json", "user.log")}
+    app = make_app(lib)
+    try:
+        assert "user.json: made by a newer Lede (schema 3" in app.notice
+        assert "Upgrade Lede" in app.notice
+        user = app.library.store.user
+        assert user.read_only
+        assert {n.id: n.text for n in user.all_notes()} == work.notes  # Still readable.
+        with pytest.raises(UserDataWriteError, match="made by a newer Lede"):
+            user.save_note(_note(work.ids[0], "not saved"))
+        with pytest.raises(UserDataWriteError, match="made by a newer Lede"):
+            user.toggle_bookmark(work.ids[2])
+    finally:
+        app.library.close()
+    assert {name: (lib / name).read_bytes() for name in before} == before
+    assert not list(lib.glob("user.*.damaged-*"))
+
+
+# A library that cannot be written --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("code", "reason"), [(errno.EROFS, "read-only"), (errno.EACCES, "permission denied")]
+)
+def test_a_read_only_library_opens_read_only_and_says_why_saves_fail(
+    lib: Path, work: Work, monkeypatch: pytest.MonkeyPatch, code: int, reason: str
+) -> None:
+    (lib / "listing.json").unlink()  # Rebuilt in memory: nothing may be written.
+    before = tree_bytes(lib)
+    read_only_folder(monkeypatch, lib, code)
+    app = make_app(lib)
+    try:
+        assert f"{lib} cannot be written (" in app.notice and reason in app.notice
+        assert "opened read-only" in app.notice
+        assert len(app.browse) == len(work.ids)
+        assert app.library.article(work.ids[0]) is not None
+        user = app.library.store.user
+        with pytest.raises(UserDataWriteError, match=f"library folder is read-only .*{reason}"):
+            user.save_note(_note(work.ids[0], "not saved"))
+    finally:
+        app.library.close()
+    monkeypatch.undo()
+    assert tree_bytes(lib) == before
+    assert_work_kept(lib, work)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes whatever the folder's mode")
+def test_a_folder_without_write_permission_opens_read_only(lib: Path, work: Work) -> None:
+    before = tree_bytes(lib)
+    lib.chmod(0o555)
+    try:
+        app = make_app(lib)
+        try:
+            assert "cannot be written (permission denied)" in app.notice
+            assert len(app.browse) == len(work.ids)
+            with pytest.raises(UserDataWriteError, match="read-only"):
+                app.library.store.user.save_note(_note(work.ids[0], "not saved"))
+        finally:
+            app.library.close()
+    finally:
+        lib.chmod(0o755)
+    assert tree_bytes(lib) == before
+
+
+# A disk that fills up mid-write ----------------------------------------------------------
+def test_a_disk_full_during_the_catalog_commit_leaves_the_old_catalog_and_retry_works(
+    lib: Path, work: Work, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = (lib / "catalog.json").read_bytes()
+    disk = FullDisk(monkeypatch, lib, room=100, only=lambda p: p.name.startswith(".catalog."))
+    extra = SAMPLES / "002_beijing-demands-us-revoke-blacklist.txt"
+    with Library.open(lib) as library:
+        with pytest.raises(OSError) as raised:
+            library.import_paths([extra])
+        assert raised.value.errno == errno.ENOSPC and disk.failures
+        assert (lib / "catalog.json").read_bytes() == catalog  # The old one, whole.
+        disk.free()
+        report = library.import_paths([extra])  # Space again: the same import works.
+        assert len(report.imported) == 1
+    assert len(saved_work(lib).ids) == len(work.ids) + 1
+    assert not list(lib.glob(".*.tmp"))
+    assert_work_kept(lib, work)
+
+
+def test_a_disk_full_while_writing_bodies_commits_nothing_and_retry_works(
+    lib: Path, work: Work, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = {n: (lib / n).read_bytes() for n in ("catalog.json", "listing.json", "user.json")}
+    disk = FullDisk(monkeypatch, lib, room=3000)  # The raw page fits; its body does not.
+    extra = SAMPLES / "002_beijing-demands-us-revoke-blacklist.txt"
+    with Library.open(lib) as library:
+        with pytest.raises(OSError, match="No space left"):
+            library.import_paths([extra])
+        assert {n: (lib / n).read_bytes() for n in before} == before
+        disk.free()
+        assert len(library.import_paths([extra]).imported) == 1
+    assert len(saved_work(lib).ids) == len(work.ids) + 1
+    assert_work_kept(lib, work)
+
+
+def test_a_disk_full_while_saving_or_compacting_user_data_changes_nothing(
+    lib: Path, work: Work, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = ("user.json", "user.log", "user.json.prev", "user.log.prev")
+    before = {name: (lib / name).read_bytes() for name in names}
+    disk = FullDisk(monkeypatch, lib, room=10)  # Ten bytes of the line fit, then no more.
+    with Library.open(lib) as library:
+        user = library.store.user
+        note = _note(work.ids[0], "saved once there is room")
+        with pytest.raises(UserDataWriteError, match="the disk is full"):
+            user.save_note(note)
+        with pytest.raises(UserDataWriteError, match="the disk is full"):
+            user.journal.compact()
+        assert {name: (lib / name).read_bytes() for name in names} == before
+        assert user.note(note.id) is None
+        disk.free()
+        user.save_note(note)  # Retry: the same save works.
+        user.journal.compact()
+    assert saved_work(lib).notes == {**work.notes, note.id: note.text}
+
+
+def test_a_full_disk_at_start_still_opens_the_app(
+    lib: Path, work: Work, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damaged = damage(lib / "user.json", "truncated")
+    os.utime(lib / "catalog.json")  # The listing is stale: rebuilt, and not writable.
+    listing = (lib / "listing.json").read_bytes()
+    FullDisk(monkeypatch, lib)
+    app = make_app(lib)
+    try:
+        assert len(app.browse) == len(work.ids)
+        assert "user.json: " in app.notice and "the disk is full" in app.notice
+        assert {n.id for n in app.library.store.user.all_notes()} == set(work.notes)
+    finally:
+        app.library.close()
+    monkeypatch.undo()
+    assert (lib / "user.json").read_bytes() == damaged  # Not written over.
+    assert (lib / "listing.json").read_bytes() == listing
+    app = make_app(lib)  # Room again: repaired at the next start.
+    app.library.close()
+    assert "kept as user.json.damaged-" in app.notice
+    assert_work_kept(lib, work)
