@@ -276,6 +276,13 @@ def _split_group(lines: list[str]) -> list[str]:
 
 
 def _units(text: str) -> list[_Unit]:
+    """Candidate blocks of ``text``, which holds no control characters.
+
+    Costs are per line, and a file of short lines has hundreds of thousands of
+    them per MB: so each line is folded once, by ``str.split`` (what ``fold`` does
+    once controls are gone, several times faster), and neighbours are compared
+    only in groups of three or more lines.
+    """
     units: list[_Unit] = []
     group: list[str] = []
     blanks = 0
@@ -298,10 +305,14 @@ def _units(text: str) -> list[_Unit]:
         made = [u for u in made if u.text]
         long = [_is_long(unit.text) for unit in made]
         # Listed: short and not a sentence, like an item of a list of links or headlines.
-        listed = [
-            not is_long and not _ends_sentence(unit.text)
-            for unit, is_long in zip(made, long, strict=True)
-        ]
+        listed = (
+            [
+                not is_long and not _ends_sentence(u.text)
+                for u, is_long in zip(made, long, strict=True)
+            ]
+            if len(made) > 2
+            else []
+        )
         for i, unit in enumerate(made):
             unit.group_units = len(made)
             # A long line between two headline-like lines is one more item of a list
@@ -313,7 +324,7 @@ def _units(text: str) -> list[_Unit]:
         group_index += 1
 
     for raw in text.split("\n"):
-        line = fold(raw)
+        line = " ".join(raw.split())
         if line:
             group.append(line)
             continue
