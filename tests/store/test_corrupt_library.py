@@ -13,74 +13,38 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SAMPLES, SEED
 from tests.store.faults import FullDisk, read_only_folder, tree_bytes
+from tests.store.library_damage import (
+    DAMAGE,
+    Work,
+    assert_work_kept,
+    build_library,
+    copy_library,
+    damage,
+    kept_aside,
+    make_note,
+    saved_work,
+)
 from tui.app.factory import make_app
 from tui.library import Library
-from tui.notes import Note, new_note_id
 from tui.store import UserDataWriteError
 from tui.store.journal import encode_line
-
-FILES = [
-    SEED,
-    SAMPLES / "001_us-adds-28-chinese-entities-to-blacklist.html",
-    SAMPLES / "003_explainer-what-is-the-us-entity-list.md",
-]
-
-
-@dataclass(frozen=True)
-class Work:
-    """What the user saved: every note (id -> text) and bookmark key; the articles."""
-
-    notes: dict[str, str]
-    bookmarks: frozenset[str]
-    ids: tuple[str, ...]
-
-
-def saved_work(root: Path) -> Work:
-    with Library.open(root, read_only=True) as library:
-        user = library.store.user
-        return Work(
-            notes={note.id: note.text for note in user.all_notes()},
-            bookmarks=frozenset(mark.key for mark in user.bookmarks()),
-            ids=tuple(meta.id for meta in library.articles()),
-        )
-
-
-def _note(article_id: str, text: str) -> Note:
-    return Note(new_note_id(), article_id, "article", text)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("damaged") / "library"
-    with Library.open(root) as library:
-        library.import_paths(FILES)
-        library.search("warm up")  # Builds index/search.sqlite.
-        ids = [meta.id for meta in library.articles()]
-        user = library.store.user
-        for n, article_id in enumerate(ids):
-            user.save_note(_note(article_id, f"first generation note {n}"))
-        user.set_bookmark(ids[0], True)
-        user.journal.compact()  # The first generation goes into user.json...
-        user.save_note(_note(ids[1], "second generation note"))  # ...the rest in user.log.
-        user.add_position_bookmark(ids[1], 40, "a place")
-        user.set_read(ids[2])
-    return root
+    return build_library(tmp_path_factory.mktemp("damaged") / "library")
 
 
 @pytest.fixture
 def lib(built: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "library"
-    shutil.copytree(built, root)
-    return root
+    return copy_library(built, tmp_path / "library")
 
 
 @pytest.fixture(scope="module")
@@ -88,62 +52,6 @@ def work(built: Path) -> Work:
     found = saved_work(built)
     assert len(found.ids) == 3 and len(found.notes) == 4 and len(found.bookmarks) == 2
     return found
-
-
-def kept_aside(path: Path) -> Path:
-    """The one copy of ``path`` moved aside."""
-    (kept,) = path.parent.glob(f"{path.name}.damaged-*")
-    return kept
-
-
-def assert_work_kept(root: Path, work: Work) -> None:
-    found = saved_work(root)
-    assert found.notes == work.notes
-    assert found.bookmarks == work.bookmarks
-
-
-# Damage -------------------------------------------------------------------------------
-def truncated(_name: str, raw: bytes) -> bytes:
-    return raw[: len(raw) // 2]
-
-
-def hand_edited(_name: str, raw: bytes) -> bytes:
-    """A comment, as people add to JSON files they edit by hand."""
-    return raw.replace(b"{", b"{ // edited by hand\n", 1)
-
-
-def wrong_shape(name: str, raw: bytes) -> bytes:
-    """Valid JSON, but not what Lede writes."""
-    data = json.loads(raw)
-    if name == "catalog.json":
-        first = next(iter(data["articles"]))
-        data["articles"][first]["title"] = 42
-    elif name == "listing.json":
-        del data["title"]
-    elif name == "user.json":
-        notes = data["data"]["notes"]
-        notes[next(iter(notes))] = "a note that is only text"
-        data["data"]["bookmarks"] = ["not", "an", "object"]
-    elif name == "related.json":
-        data["docs"] = 5
-    elif name == "names.json":
-        data = ["a", "list"]
-    elif name == "body":
-        data["blocks"] = "the text, not a list of blocks"
-    return json.dumps(data).encode()
-
-
-DAMAGE: dict[str, Callable[[str, bytes], bytes]] = {
-    "truncated": truncated,
-    "hand-edited": hand_edited,
-    "wrong shape": wrong_shape,
-}
-
-
-def damage(path: Path, how: str, name: str | None = None) -> bytes:
-    damaged = DAMAGE[how](name or path.name, path.read_bytes())
-    path.write_bytes(damaged)
-    return damaged
 
 
 # Files read at start: catalog (record), listing (derived), user data (record) ----------
@@ -381,7 +289,7 @@ def test_user_data_from_a_newer_lede_is_read_never_written_nor_moved(
         assert user.read_only
         assert {n.id: n.text for n in user.all_notes()} == work.notes  # Still readable.
         with pytest.raises(UserDataWriteError, match="made by a newer Lede"):
-            user.save_note(_note(work.ids[0], "not saved"))
+            user.save_note(make_note(work.ids[0], "not saved"))
         with pytest.raises(UserDataWriteError, match="made by a newer Lede"):
             user.toggle_bookmark(work.ids[2])
     finally:
@@ -408,7 +316,7 @@ def test_a_read_only_library_opens_read_only_and_says_why_saves_fail(
         assert app.library.article(work.ids[0]) is not None
         user = app.library.store.user
         with pytest.raises(UserDataWriteError, match=f"library folder is read-only .*{reason}"):
-            user.save_note(_note(work.ids[0], "not saved"))
+            user.save_note(make_note(work.ids[0], "not saved"))
     finally:
         app.library.close()
     monkeypatch.undo()
@@ -426,7 +334,7 @@ def test_a_folder_without_write_permission_opens_read_only(lib: Path, work: Work
             assert "cannot be written (permission denied)" in app.notice
             assert len(app.browse) == len(work.ids)
             with pytest.raises(UserDataWriteError, match="read-only"):
-                app.library.store.user.save_note(_note(work.ids[0], "not saved"))
+                app.library.store.user.save_note(make_note(work.ids[0], "not saved"))
         finally:
             app.library.close()
     finally:
@@ -478,7 +386,7 @@ def test_a_disk_full_while_saving_or_compacting_user_data_changes_nothing(
     disk = FullDisk(monkeypatch, lib, room=10)  # Ten bytes of the line fit, then no more.
     with Library.open(lib) as library:
         user = library.store.user
-        note = _note(work.ids[0], "saved once there is room")
+        note = make_note(work.ids[0], "saved once there is room")
         with pytest.raises(UserDataWriteError, match="the disk is full"):
             user.save_note(note)
         with pytest.raises(UserDataWriteError, match="the disk is full"):

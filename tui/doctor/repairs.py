@@ -18,7 +18,7 @@ from typing import Any
 from tui.ingest.errors import IngestError
 from tui.library import Library, parse_file
 from tui.model import ArticleMeta
-from tui.store import CorruptFileError, LibraryLockedError
+from tui.store import CorruptFileError, LibraryLockedError, SchemaTooNewError
 from tui.store.atomic import remove_stale_temp_files
 from tui.store.journal import UserDataWriteError, os_reason
 from tui.store.rawpack import RAW_DIR, iter_pages
@@ -36,12 +36,17 @@ def repair_library(root: Path, findings: list[Finding], census: Census) -> tuple
         library = Library.open(root)
     except LibraryLockedError:
         return [], "the library is open in another Lede: nothing was repaired"
+    except SchemaTooNewError:
+        return [], "the library was made by a newer Lede: nothing was repaired"
     except OSError as exc:
         return [], f"the library cannot be written ({os_reason(exc)}): nothing was repaired"
     done: list[str] = []
     with library:
         store = library.store
-        _ = store.catalog  # A damaged or lost catalog is rebuilt from the bodies here.
+        try:
+            _ = store.catalog  # A damaged or lost catalog is rebuilt from the bodies here.
+        except SchemaTooNewError:
+            return [], "catalog.json was made by a newer Lede: nothing was repaired"
         for article_id in census.damaged_bodies or []:
             library.article(article_id)  # Moves a damaged body aside.
         done += _restore_bodies(library)
