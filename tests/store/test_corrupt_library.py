@@ -13,7 +13,8 @@ from __future__ import annotations
 import errno
 import json
 import os
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -420,3 +421,52 @@ def test_a_full_disk_at_start_still_opens_the_app(
     app.library.close()
     assert "kept as user.json.damaged-" in app.notice
     assert_work_kept(lib, work)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 4 MiB filesystem (tmpfs), where that can be mounted (root with mount rights)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    command = ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)]
+    if os.geteuid() != 0 or subprocess.run(command, capture_output=True).returncode != 0:
+        pytest.skip("no small filesystem to fill: needs root with mount rights")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(disk: Path) -> Path:
+    """Write zeros until the filesystem is full."""
+    filler = disk / "filler"
+    with open(filler, "wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+    return filler
+
+
+def test_a_real_full_disk_refuses_saves_and_imports_cleanly_and_retry_works(
+    built: Path, work: Work, small_disk: Path
+) -> None:
+    lib = copy_library(built, small_disk / "library")
+    before = {n: (lib / n).read_bytes() for n in ("catalog.json", "user.json", "user.log")}
+    extra = SAMPLES / "002_beijing-demands-us-revoke-blacklist.txt"
+    note = make_note(work.ids[0], "a long note " * 2000)  # Needs new pages on the disk.
+    with Library.open(lib) as library:
+        filler = _fill(small_disk)
+        with pytest.raises(UserDataWriteError, match="the disk is full"):
+            library.store.user.save_note(note)
+        with pytest.raises(OSError) as raised:
+            library.import_paths([extra])
+        assert raised.value.errno == errno.ENOSPC
+        assert {n: (lib / n).read_bytes() for n in before} == before
+        filler.unlink()  # Space again: the same save and import work.
+        library.store.user.save_note(note)
+        assert len(library.import_paths([extra]).imported) == 1
+    assert saved_work(lib).notes == {**work.notes, note.id: note.text}
+    assert len(saved_work(lib).ids) == len(work.ids) + 1
