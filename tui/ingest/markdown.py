@@ -32,6 +32,9 @@ _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _QUOTE = re.compile(r"^[ ]{0,3}>[ ]?")
 _BULLET = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*\S+")
+#: The characters a block pattern above can start with (after up to three spaces):
+#: a line starting otherwise is paragraph text, without trying seven patterns.
+_BLOCK_START = frozenset("`~=-*_[#>+0123456789")
 
 # Inline patterns are written so that no input makes them backtrack badly: link
 # text and destinations stop at brackets and spaces, and emphasis is not matched
@@ -49,6 +52,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<\"'])")
 # Escaped characters are parked in the Private Use Area while markup is stripped.
 _PARK = 0xE000
 _PARKED = re.compile("[\ue000-\ue07f]")
+# What any inline pattern above needs to see; a block without it is plain text.
+_INLINE_MARKUP = re.compile(r"[\\`<\[*_~\ue000-\ue07f]")
 
 _TITLE_KEYS = ("title", "headline", "name")
 _SOURCE_KEYS = ("source", "site", "publication", "publisher", "site_name")
@@ -151,16 +156,23 @@ def _code_spans(text: str) -> list[tuple[int, int, int]]:
 
 def strip_inline(text: str) -> str:
     """Text of one Markdown block: inline markup removed, code spans kept literally."""
+    # Each pass runs only when its marker is there: per block they cost more than
+    # the text of a file of tiny blocks ("*a*" paragraphs) is worth.
+    if not _INLINE_MARKUP.search(text):
+        return fold(text)
     if _PARKED.search(text):
         text = _PARKED.sub("", text)  # never confuse real input with parked escapes
     out: list[str] = []
     last = 0
-    for start, end, fence in _code_spans(text):
+    for start, end, fence in _code_spans(text) if "`" in text else ():
         out.append(_strip_outside_code(text[last:start]))
         out.append(text[start + fence : end - fence].strip())
         last = end
     out.append(_strip_outside_code(text[last:]))
-    return fold(_PARKED.sub(lambda m: chr(ord(m.group(0)) - _PARK), "".join(out)))
+    joined = "".join(out)
+    if "\\" in text:
+        joined = _PARKED.sub(lambda m: chr(ord(m.group(0)) - _PARK), joined)
+    return fold(joined)
 
 
 def _strip_comments(text: str) -> str:
@@ -200,12 +212,18 @@ def _strip_emphasis(text: str) -> str:
 
 
 def _strip_outside_code(text: str) -> str:
-    text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), text)
-    text = _strip_comments(text)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = _AUTOLINK.sub(r"\1", text)
-    return _strip_emphasis(text)
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), text)
+    if "<" in text:
+        text = _strip_comments(text)
+    if "[" in text:
+        text = _IMAGE.sub("", text)
+        text = _LINK.sub(lambda m: m.group(1), text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "*" in text or "_" in text or "~" in text:
+        text = _strip_emphasis(text)
+    return text
 
 
 def _atx_text(rest: str) -> str:
@@ -241,6 +259,10 @@ def _blocks(body: str) -> tuple[list[Block], list[int]]:
         i += 1
         if not line.strip():
             flush()
+            continue
+        lead = line.lstrip(" ")
+        if lead[:1] not in _BLOCK_START or len(line) - len(lead) > 3:
+            pending.append(line.strip())  # a paragraph line, or a lazy continuation
             continue
         fence = _FENCE.match(line)
         if fence is not None:
