@@ -318,8 +318,10 @@ def cmd_show(args: argparse.Namespace, directory: Path) -> int:
     with _open(directory, read_only=True) as library:
         meta = library.resolve_id(args.id)
         article = library.article(meta.id) if meta else None
+        unavailable = library.unavailable.get(meta.id) if meta else None
     if article is None:
-        print(f"lede: no article with id {one_line(args.id)!r}", file=sys.stderr)
+        reason = unavailable or f"no article with id {one_line(args.id)!r}"
+        print(f"lede: {one_line(reason)}", file=sys.stderr)
         return 1
     sys.stdout.write(render_plain(article))
     return 0

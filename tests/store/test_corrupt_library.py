@@ -470,3 +470,20 @@ def test_a_real_full_disk_refuses_saves_and_imports_cleanly_and_retry_works(
         assert len(library.import_paths([extra]).imported) == 1
     assert saved_work(lib).notes == {**work.notes, note.id: note.text}
     assert len(saved_work(lib).ids) == len(work.ids) + 1
+
+
+def test_show_and_export_of_an_article_whose_text_is_lost_still_say_and_keep_notes(
+    lib: Path, work: Work, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+
+    with Library.open(lib, read_only=True) as library:
+        path = library.store.bodies.body_path(work.ids[0])
+    path.unlink()
+    assert main(["--library", str(lib), "show", work.ids[0]]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("lede: The text of this article is missing (bodies/")
+    out = tmp_path / "export"
+    assert main(["--library", str(lib), "export", "--notes-only", "--output", str(out)]) == 0
+    exported = "".join(p.read_text() for p in out.glob("*.md"))
+    assert all(text in exported for text in work.notes.values())  # Its note too.

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.model import Article
 from tui.store.atomic import atomic_write_bytes
 from tui.store.userdata import Bookmark
 
@@ -49,7 +50,8 @@ def export_markdown(
             continue
         article = library.article(meta.id)
         if article is None:
-            continue
+            # Its text is lost or damaged (lede doctor says so): the notes still go out.
+            article = Article(meta=meta, standfirst="", blocks=[])
         notes = user.notes_for(meta.id) if meta.id in noted else []
         text = render_markdown(article, notes, bookmarks, notes_only=notes_only)
         path = namer.name_for(article.title, article.id)

@@ -157,6 +157,9 @@ def _check_writable(root: Path) -> None:
     Write permission checks (``os.access``) are no use to root or on a read-only
     mount; trying is the only answer that holds.
     """
-    fd, name = tempfile.mkstemp(prefix=".lede-probe.", suffix=".tmp", dir=root)
+    try:
+        fd, name = tempfile.mkstemp(prefix=".lede-probe.", suffix=".tmp", dir=root)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(root)) from exc
     os.close(fd)
     os.unlink(name)
