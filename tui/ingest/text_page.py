@@ -179,7 +179,9 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _is_long(text: str) -> bool:
-    return len(text) >= LONG_CHARS or _words(text) >= LONG_WORDS
+    # n words take at least 2n - 1 characters: short lines (most of them) skip split().
+    size = len(text)
+    return size >= LONG_CHARS or (size >= 2 * LONG_WORDS - 1 and _words(text) >= LONG_WORDS)
 
 
 def _is_furniture(text: str) -> bool:
