@@ -214,28 +214,3 @@ def test_xml_named_file_of_four_byte_lines_imports_as_text_in_time() -> None:
     data = repeated((FIXTURES / "feed-text-short-lines.bin").read_bytes())
     articles = common.import_bytes(data, "f.xml")
     assert articles and articles[0].format == "text"
-
-
-@pytest.mark.parametrize("unit", ["*a*\n\n", "`a`\n\n", "_\n\n", "a\n"])
-def test_markdown_of_tiny_blocks_is_fast(unit: str) -> None:
-    # Not a fuzz input: the text_page finding above, tried on Markdown. A 256 KB
-    # file of 5-byte blocks took 1.2 s (budget 0.51 s): every block went through
-    # every inline pass, and every line through seven block patterns. Fixed in
-    # markdown.py: each inline pass runs only when its marker character is in the
-    # block, and a line whose first character starts no block pattern is text.
-    from tui.ingest.markdown import parse_markdown
-
-    text = unit * (256_000 // len(unit))
-    common.run_importer(lambda: parse_markdown(text), len(text), "markdown")
-
-
-@pytest.mark.parametrize("unit", ["*\n", "x\n\n", "Ab.\n"])
-def test_text_page_of_tiny_lines_is_fast(unit: str) -> None:
-    # Not a fuzz input: the two text_page findings above at their extreme, lines of
-    # one to three characters (128,000 of them in 256 KB) that were at the budget
-    # after those fixes. text_page._is_long now skips split() on lines too short to
-    # hold LONG_WORDS words.
-    from tui.ingest.text_page import parse_text_page
-
-    text = unit * (256_000 // len(unit))
-    common.run_importer(lambda: parse_text_page(text), len(text), "text page")
