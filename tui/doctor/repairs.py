@@ -77,26 +77,37 @@ def _touches_record(root: Path, path: Path) -> bool:
 
 
 def _restore_bodies(library: Library) -> list[str]:
-    """Re-extract every listed article whose body file is missing from its raw page."""
+    """Re-extract every listed article whose body file is missing from its raw page.
+
+    The page is found by the SHA-256 the catalog keeps; an article listed
+    without it (its catalog entry rebuilt from the listing) is looked for in
+    every page, by the id its text gives.
+    """
     store = library.store
     on_disk = set(store.bodies.ids())
     missing = [meta for meta in store.catalog.all() if meta.id not in on_disk]
     if not missing:
         return []
     wanted: dict[str, list[ArticleMeta]] = {}
+    unknown: dict[str, ArticleMeta] = {}
     for meta in missing:
         if meta.origin_sha256:
             wanted.setdefault(meta.origin_sha256, []).append(meta)
+        else:
+            unknown[meta.id] = meta
     restored: list[str] = []
     for pack in sorted((library.root / RAW_DIR).glob("*.pack")):
         for offset, length, page in iter_pages(pack):
-            metas = wanted.pop(hashlib.sha256(page).hexdigest(), None)
-            if not metas:
+            metas = wanted.pop(hashlib.sha256(page).hexdigest(), [])
+            if not metas and not unknown:
                 continue
             ref = {"pack": pack.name, "offset": offset, "length": length}
-            for meta, body in _bodies_from_page(library, page, metas):
+            for meta, body in _bodies_from_page(library, page, metas, unknown):
                 store.bodies.write_body(meta.id, {**body, "raw": ref})
                 restored.append(meta.id)
+                unknown.pop(meta.id, None)
+        if not wanted and not unknown:
+            break
     lines = [
         f"{_body_name(library, article_id)}: restored from its imported page"
         for article_id in restored
@@ -116,20 +127,23 @@ def _body_name(library: Library, article_id: str) -> str:
 
 
 def _bodies_from_page(
-    library: Library, page: bytes, metas: list[ArticleMeta]
+    library: Library, page: bytes, metas: list[ArticleMeta], unknown: dict[str, ArticleMeta]
 ) -> Iterator[tuple[ArticleMeta, dict[str, Any]]]:
-    """The body records of ``metas`` made again from their page, as an import would."""
+    """The body records made again, as an import would, from one page: of ``metas``
+    (the page's own articles, by its SHA-256) and of any of ``unknown`` it holds."""
     from tui.identity import article_id, text_key
 
+    name = metas[0].origin_file if metas and metas[0].origin_file else "page"
     try:
-        parsed = parse_file(Path(metas[0].origin_file or "page"), page)
+        parsed = parse_file(Path(name), page)
     except (IngestError, RecursionError):
         return
     by_id = {meta.id: meta for meta in metas}
     for item in parsed:
-        meta = by_id.pop(article_id(item.url, text_key(item.text)), None)
+        item_id = article_id(item.url, text_key(item.text))
+        meta = by_id.pop(item_id, None) or unknown.get(item_id)
         if meta is None and len(parsed) == 1 and len(by_id) == 1:
-            meta = by_id.popitem()[1]  # One page, one article: its text has changed since.
+            meta = by_id.popitem()[1]  # Its own page, one article: the parser changed since.
         if meta is None:
             continue
         analysis = library.analyze_text(item.text)

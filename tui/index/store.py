@@ -22,6 +22,28 @@ NAMES_FILE = "names.json"
 RELATED_FILE = "related.json"
 
 
+def related_problem(data: dict[str, Any]) -> str | None:
+    """What is wrong with a related index of this version (None: another version, or
+    sound): feature keys and labels are text, each article's features index them."""
+    from tui.index.related import INDEX_SCHEMA
+
+    if data.get("schema") != INDEX_SCHEMA:
+        return None
+    keys, labels, docs = data.get("keys"), data.get("labels"), data.get("docs")
+    if not isinstance(keys, list) or not all(type(k) is str and k for k in keys):
+        return "its feature keys are malformed"
+    if not isinstance(labels, list) or len(labels) != len(keys):
+        return "its feature labels are malformed"
+    if not all(type(label) is str for label in labels):
+        return "its feature labels are malformed"
+    if not isinstance(docs, dict) or not all(isinstance(f, list) for f in docs.values()):
+        return "its articles are malformed"
+    fids = [fid for features in docs.values() for fid in features]
+    if fids and (set(map(type, fids)) != {int} or min(fids) < 0 or max(fids) >= len(keys)):
+        return "its articles name features it does not have"
+    return None
+
+
 class DerivedIndexes:
     """Lazily loaded KnownNames and RelatedIndex of one library."""
 
@@ -73,10 +95,13 @@ class DerivedIndexes:
         if self._related is None:
             path = self.dir / RELATED_FILE
             data = self._load(path)
+            problem = related_problem(data) if data else None
             try:
+                if problem is not None:
+                    raise ValueError(problem)
                 self._related = RelatedIndex.from_dict(data) if data else RelatedIndex()
             except (AttributeError, KeyError, TypeError, ValueError, IndexError):
-                self._damaged(path, "not a related-articles index")
+                self._damaged(path, problem or "not a related-articles index")
                 self._related = RelatedIndex()
             if data and not self._related and data.get("schema") is not None:
                 self.needs_rebuild = True  # Another version's index reads as empty.

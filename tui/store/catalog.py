@@ -60,6 +60,7 @@ class Catalog:
         if db is None:
             db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
         self.db = db
+        self._check_layout()
         check_schema(self.db, self.path, CATALOG_SCHEMA, writable=not read_only)
         self.table = self.db.table(ARTICLES, cache_size=0)
         self._by_id: dict[str, ArticleMeta] = {}
@@ -67,6 +68,19 @@ class Catalog:
         self._by_text: dict[str, str] = {}
         for row in self._raw_rows():
             self._remember(ArticleMeta.from_dict(row))
+
+    def _check_layout(self) -> None:
+        """Both tables are objects of objects and the schema version a number: what
+        TinyDB and ``check_schema`` assume (a hand edit may break it)."""
+        data = self.db.storage.read() or {}
+        for name in (META, ARTICLES):
+            if not isinstance(data.get(name, {}), dict):
+                raise CorruptFileError(self.path, f"the {name} table is not an object")
+        rows = data.get(META, {})
+        first = rows.get("1", {})
+        schema = first.get("schema", 0) if isinstance(first, dict) else None
+        if not all(isinstance(row, dict) for row in rows.values()) or type(schema) is not int:
+            raise CorruptFileError(self.path, "its schema version is malformed")
 
     def _raw_rows(self) -> Iterator[dict[str, Any]]:
         # Straight from the storage's parsed dict: skipping TinyDB's Document

@@ -31,7 +31,7 @@ replaces as ``user.json.prev`` and the log it folded in as ``user.log.prev``
 (renames, so no extra write and no shared inode). The previous snapshot plus
 both logs replayed in order always give the current state, so a snapshot
 damaged later (truncated, a hand edit gone wrong) is rebuilt in full from
-them; what the damaged one still holds is laid on top.
+them, with any record only the damaged one still holds.
 """
 
 from __future__ import annotations
@@ -241,19 +241,23 @@ class Journal:
         """The snapshot's collections; whatever is wrong is noted in ``snapshot_problem``
         and only the readable records are kept (never an exception for damage).
 
-        A damaged snapshot is laid over the previous generation, which holds
-        everything it held (see the module's docstring)."""
+        A damaged snapshot is rebuilt from the previous generation, which holds
+        everything it held (see the module's docstring); a record only the
+        damaged file still has is kept too. Where both have a record, the
+        previous generation's wins: a damaged file's readable records may still
+        carry the damage (a flipped byte inside a string parses)."""
         data = self._parse_snapshot()
         if self.snapshot_problem is None or self.too_new is not None:
             return data
         previous = self._previous_generation()
         if previous is None:
             return data
-        before = sum(len(rows) for rows in data.values())
-        for name, rows in data.items():
-            previous.setdefault(name, {}).update(rows)
-        self.recovered = sum(len(rows) for rows in previous.values()) - before
-        return previous
+        self.recovered = 0
+        for name, rows in previous.items():
+            salvaged = data.get(name, {})
+            self.recovered += sum(1 for key in rows if key not in salvaged)
+            data[name] = {**salvaged, **rows}
+        return data
 
     def _previous_generation(self) -> Data | None:
         """The previous snapshot with the previous log replayed, if both are sound."""

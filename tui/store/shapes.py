@@ -111,8 +111,13 @@ def body_problem(body: Any, article_id: str) -> str | None:
         if problem:
             return f"its metadata copy: {problem}"
     raw = body.get("raw")
-    if raw is not None and not isinstance(raw, dict):
-        return "raw is not an object"
+    if raw is not None and not (
+        isinstance(raw, dict)
+        and isinstance(raw.get("pack"), str)
+        and _is_int(raw.get("offset"))
+        and _is_int(raw.get("length"))
+    ):
+        return "its reference to the imported page is malformed"
     return None
 
 
