@@ -46,6 +46,7 @@ MAX_STANDFIRST_UNITS = 3
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
 _BULLET = re.compile(r"^(?:[•·▪◦‣*]|[-–](?=\s))\s*")
+_BULLET_START = frozenset("•·▪◦‣*-–")  # what _BULLET can start with
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _READ_TIME = re.compile(
     r"^\d+\s*(?:min(?:ute)?s?|sec(?:ond)?s?)(?:\s+(?:read|listen|watch))?$", re.I
@@ -168,6 +169,7 @@ class _Unit:
     group_units: int = 1
     kind: str = "paragraph"
     prose: bool = False  # a long paragraph that is not part of a list of short lines
+    ends: bool = False  # ends like a sentence (_ends_sentence), asked often enough to keep
 
 
 def _words(text: str) -> int:
@@ -255,10 +257,11 @@ def _split_group(lines: list[str]) -> list[str]:
     """Units of one blank-line group: wrapped prose joins, one-per-line stays apart."""
     if len(lines) == 1:
         return lines
-    width = max(len(line) for line in lines)
+    width = max(map(len, lines))
+    ends = [line.rstrip(_CLOSERS)[-1:] in _TERMINAL for line in lines]  # _ends_sentence
     evidence = 0
-    for prev, nxt in pairwise(lines):
-        if _ends_sentence(prev):
+    for i, (prev, nxt) in enumerate(pairwise(lines)):
+        if ends[i]:
             continue
         if nxt[:1].islower() or prev[-1:] in ",;-–—(" or prev.endswith(" and"):
             evidence += 1
@@ -266,10 +269,8 @@ def _split_group(lines: list[str]) -> list[str]:
         return lines
     units: list[str] = []
     current: list[str] = []
-    for line in lines:
-        if current and (
-            _BULLET.match(line) or (_ends_sentence(current[-1]) and len(current[-1]) < 0.7 * width)
-        ):
+    for i, line in enumerate(lines):
+        if current and (_BULLET.match(line) or (ends[i - 1] and len(current[-1]) < 0.7 * width)):
             units.append(" ".join(current))
             current = []
         current.append(line)
@@ -294,34 +295,30 @@ def _units(text: str) -> list[_Unit]:
         nonlocal group_index
         if not group:
             return
-        parts = _split_group(group)
-        made = []
-        for i, part in enumerate(parts):
+        # (text, kind, blank lines before, first in group) of each part that has text.
+        parts: list[tuple[str, str, int, bool]] = []
+        for i, part in enumerate(_split_group(group)):
             # Lines come folded, and so does " ".join of them: only a bullet's removal
             # needs folding again (per line, this was much of a short-line file's cost).
             kind = "paragraph"
-            if _BULLET.match(part) and _words(part) >= 2:
+            if part[0] in _BULLET_START and _BULLET.match(part) and _words(part) >= 2:
                 kind = "list_item"
                 part = fold(_BULLET.sub("", part, count=1))
-            made.append(_Unit(part, group_index, blanks if i == 0 else 0, i == 0, kind=kind))
-        made = [u for u in made if u.text]
-        long = [_is_long(unit.text) for unit in made]
-        # Listed: short and not a sentence, like an item of a list of links or headlines.
-        listed = (
-            [
-                not is_long and not _ends_sentence(u.text)
-                for u, is_long in zip(made, long, strict=True)
-            ]
-            if len(made) > 2
-            else []
-        )
-        for i, unit in enumerate(made):
-            unit.group_units = len(made)
-            # A long line between two headline-like lines is one more item of a list
-            # of headlines (related links), not article prose.
-            in_list = 0 < i < len(made) - 1 and listed[i - 1] and listed[i + 1]
-            unit.prose = long[i] and not in_list and unit.kind == "paragraph"
-        units.extend(made)
+            if part:
+                parts.append((part, kind, blanks if i == 0 else 0, i == 0))
+        count = len(parts)
+        long = [_is_long(part[0]) for part in parts]
+        ends = [part[0].rstrip(_CLOSERS)[-1:] in _TERMINAL for part in parts]  # _ends_sentence
+        for i, (part, kind, before, first) in enumerate(parts):
+            # A long line between two headline-like lines (short, not a sentence) is
+            # one more item of a list of headlines (related links), not article prose.
+            in_list = (
+                0 < i < count - 1
+                and not (long[i - 1] or ends[i - 1])
+                and not (long[i + 1] or ends[i + 1])
+            )
+            prose = long[i] and not in_list and kind == "paragraph"
+            units.append(_Unit(part, group_index, before, first, count, kind, prose, ends[i]))
         group.clear()
         group_index += 1
 
@@ -383,7 +380,7 @@ def _heading(units: list[_Unit], i: int) -> bool:
             or prev is None
             or prev.group != unit.group
             or prev.prose
-            or _ends_sentence(prev.text)
+            or prev.ends
         ):
             return False
     return _title_like(text)
@@ -492,7 +489,7 @@ def parse_text_page(text: str, *, path: str | None = None) -> ParsedArticle:
         sentences = [
             i
             for i in range(body_start, len(units))
-            if _ends_sentence(units[i].text) and _words(units[i].text) >= 6
+            if units[i].ends and _words(units[i].text) >= 6
         ]
         last = sentences[-1] if sentences else len(units) - 1
     last = max(last, body_start - 1)
