@@ -187,7 +187,10 @@ def _is_long(text: str) -> bool:
 
 
 def _is_furniture(text: str) -> bool:
-    if not _LETTER.search(text) or _TIME.match(text) or _READ_TIME.match(text):
+    # Both time patterns start with a digit: most lines need not try them.
+    if not _LETTER.search(text) or (
+        text[:1].isdecimal() and (_TIME.match(text) or _READ_TIME.match(text))
+    ):
         return True
     return text.strip(" :|-–—•·").casefold() in _FURNITURE
 
@@ -501,7 +504,7 @@ def parse_text_page(text: str, *, path: str | None = None) -> ParsedArticle:
         unit = units[i]
         text = unit.text
         if text.casefold() in skip or (
-            not unit.prose and (_is_furniture(text) or _PROMO.match(text))
+            not unit.prose and (_is_furniture(text) or (":" in text and _PROMO.match(text)))
         ):
             continue
         kind = "heading" if _heading(units, i) else unit.kind
