@@ -100,6 +100,7 @@ _DATE = rf"""
     {_TIME}
 """
 _DATE_RE = re.compile(_DATE, re.IGNORECASE | re.VERBOSE)
+_DIGIT = re.compile(r"\d")
 
 # Words that may surround a date on a "date line" without making it something else.
 _FILLER = re.compile(
@@ -259,7 +260,9 @@ def parse_date(s: str | None) -> str | None:
     if not s:
         return None
     s = s.strip()
-    if not s or len(s) > 200:
+    # Every form has a year in digits; the text importer asks this of every line
+    # that could be a heading, and most of them have none.
+    if not s or len(s) > 200 or not _DIGIT.search(s):
         return None
     direct = _iso_direct(s) or _rfc822(s)
     if direct is not None:
