@@ -250,7 +250,7 @@ def _canonicals(
     m = len(reps)
     clusters = _Clusters(m)
     person_keys = _person_keys(reps)
-    ambiguous: dict[int, list[int]] = {}
+    ambiguous: dict[int, str] = {}  # surname form -> the key its several full names share
     # people: a surname joins the full name that has it (the nearest one if several)
     for fid, c in enumerate(reps):
         if c.type != "PERSON":
@@ -261,7 +261,7 @@ def _canonicals(
             if len(targets) == 1:
                 clusters.union(fid, targets[0])
             else:
-                ambiguous[fid] = targets
+                ambiguous[fid] = parts[0]
         elif len(parts) >= 2:
             for j in person_keys.get(parts[-1], []):
                 if reps[j].words[0] == c.words[0]:
@@ -334,27 +334,26 @@ def _canonicals(
         for f in fids:
             form_name[f] = name
             form_kind[f] = kind
+    # Of several full names sharing a surname, a lone surname is the one mentioned
+    # last before it (else the first). One sweep in text order keeps the latest per
+    # key: walking back over every mention for each surname was quadratic.
+    shared = set(ambiguous.values())
+    keys_of: dict[int, list[str]] = {}
+    for key in shared:
+        for target in person_keys[key]:
+            keys_of.setdefault(target, []).append(key)
+    latest: dict[str, int] = {}
     names = []
     for c, fid in zip(cands, mention_form, strict=True):
         c.type = form_kind[fid]
-        if fid in ambiguous:
-            target = _nearest_form(ambiguous[fid], cands, mention_form, c.start)
-            names.append(form_name[target])
+        key = ambiguous.get(fid)
+        if key is not None:
+            names.append(form_name[latest.get(key, person_keys[key][0])])
         else:
             names.append(form_name[fid])
+        for surname in keys_of.get(fid, ()):
+            latest[surname] = fid
     return names
-
-
-def _nearest_form(targets: list[int], cands: list[Candidate], forms: list[int], pos: int) -> int:
-    """Of several full names sharing a surname, the one mentioned last before ``pos``."""
-    wanted = set(targets)
-    best = targets[0]
-    for c, fid in zip(cands, forms, strict=True):
-        if c.start >= pos:
-            break
-        if fid in wanted:
-            best = fid
-    return best
 
 
 def _cluster_name(group: list[tuple[Candidate, int]], kind: str | None, known: Lookup) -> str:
