@@ -164,7 +164,7 @@ def strip_inline(text: str) -> str:
         text = _PARKED.sub("", text)  # never confuse real input with parked escapes
     out: list[str] = []
     last = 0
-    for start, end, fence in _code_spans(text) if "`" in text else ():
+    for start, end, fence in _code_spans(text) if text.count("`") > 1 else ():
         out.append(_strip_outside_code(text[last:start]))
         out.append(text[start + fence : end - fence].strip())
         last = end
