@@ -294,6 +294,8 @@ class _Scanner:
                 break
         if words[-1][0] in CONNECTORS:
             words = words[:-1]
+            if not words:
+                return []  # only a connector was left ("World & A" without its ends)
         n = len(words)
         if n > 1 and not self.is_known(words):
             split = self._split_point(words)

@@ -90,6 +90,17 @@ def test_analyser_on_a_surname_shared_by_several_full_names_is_linear(name: str)
     common.analyze_text(repeated(data[1:], 1_000_000).decode("utf-8", "replace"))
 
 
+def test_analyser_on_a_name_trimmed_down_to_a_connector_raises_nothing() -> None:
+    # Found by fuzz_analyzer (with library names): "World & A" lost "World" as a
+    # lower-case word elsewhere and "A" as a common capital, and when
+    # entities._Scanner.clean then dropped the trailing connector "&" nothing was
+    # left: classify([]) raised IndexError out of analyze. Fixed by returning no
+    # candidate when only a connector remains.
+    data = (FIXTURES / "analyzer-lone-connector.bin").read_bytes()
+    names = common.sample_library() if data[0] & 1 else None
+    common.analyze_text(data[1:].decode("utf-8", "replace"), names)
+
+
 def test_atom_xhtml_content_under_an_odd_xml_base_imports() -> None:
     # Found by fuzz_feed: xhtml content was copied by serialising and re-parsing the
     # element, and ElementTree cannot read back what it wrote for this xml:base
