@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from tests.conftest import SAMPLES, SEED
 from tui.library import Library
+from tui.store.listing import read_listing
 
 GOOD_HTML = b"""<!doctype html><html lang="en"><head><title>Port reopens | Harbour Post</title>
 <link rel="canonical" href="https://harbour.example/port-reopens"></head><body>
@@ -176,8 +176,8 @@ def test_listing_matches_the_catalog_after_import(library_dir: Path) -> None:
     with Library.open(library_dir) as library:
         library.import_paths([SAMPLES])
         ids = {m.id for m in library.articles()}
-    listing = json.loads((library_dir / "listing.json").read_text())
-    assert set(listing["id"]) == ids
+    listing = read_listing(library_dir)
+    assert listing is not None and set(listing.ids) == ids
 
 
 def test_imported_bytes_are_kept_for_re_extraction(library_dir: Path, tmp_path: Path) -> None:
