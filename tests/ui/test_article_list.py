@@ -6,11 +6,13 @@ built in the test or imported from ``sample_articles/``.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.message import Message
+from textual.scroll_view import ScrollView
 
 from tests.conftest import SAMPLES
 from tui.app.paths import stylesheet
@@ -259,3 +261,48 @@ async def test_the_scrollbar_thumb_follows_the_view_at_any_size() -> None:
             await pilot.press("G")
             await pilot.pause()
             assert thumb_cells(article_list)[-1][0] == height - 1
+
+
+def screen_lines(app: App[None]) -> list[list[tuple[str, object]]]:
+    """The screen as the terminal gets it: each line's (text, style) pieces."""
+    strips = app.screen._compositor.render_strips()
+    return [[(seg.text, seg.style) for seg in strip] for strip in strips]
+
+
+async def test_the_list_drawn_from_its_line_cache_is_what_a_fresh_drawing_shows(
+    sample_library: Path,
+) -> None:
+    # The list keeps finished lines per row (scrolling restyles one row, not all).
+    # After each thing a user does, the screen must match a drawing made from scratch.
+    from tui.app.factory import make_app
+
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 16)) as pilot:
+        await pilot.pause()
+        article_list = app.screen.query_one(ArticleList)
+        article_list.focus()
+        steps = [
+            ["j"] * 20,  # scrolls
+            ["k"] * 3,
+            ["b"],  # bookmark mark on the cursor row
+            ["u"],  # read mark
+            ["u"],
+            ["tab"],  # focus leaves the list: border and cursor colours change
+            ["shift+tab"],
+            ["T"],  # another theme
+            ["G"],
+            ["g", "j", "j"],
+            ["U"],  # unread only: other rows
+            ["x"],
+        ]
+        for keys in steps:
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown = screen_lines(app)
+            # Textual's own drawing of the widget, every line styled afresh.
+            article_list._styles_cache.clear()
+            article_list.render_lines = partial(ScrollView.render_lines, article_list)
+            try:
+                assert shown == screen_lines(app), keys
+            finally:
+                del article_list.render_lines

@@ -182,6 +182,10 @@ class ArticleList(ScrollView, can_focus=True):
         # Scrolling one line redraws every visible line: all but one come from here.
         self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(STRIP_CACHE_SIZE)
         self._styles: dict[tuple[str | None, bool], Style] = {}
+        # ...and the same rows as Textual finishes them (borders, background, the
+        # app's colour filter), so a scrolled-in row is the only one styled again.
+        self._lines: LRUCache[tuple[int, bool], Strip] = LRUCache(STRIP_CACHE_SIZE)
+        self._lines_context: tuple[object, ...] = ()
         self.first_paint_at: float | None = None
         """perf_counter() when rows were first drawn (the start-up benchmark reads it)."""
         if browse is not None:
@@ -222,18 +226,22 @@ class ArticleList(ScrollView, can_focus=True):
         # A whole-widget refresh follows any change of styles, theme, focus, size or
         # data: drop what was drawn before. Line refreshes keep it.
         if not regions:
-            self._strips.clear()
-            self._styles.clear()
+            self._forget_drawn()
         return super().refresh(*regions, **kwargs)
 
     def notify_style_update(self) -> None:
+        self._forget_drawn()
+        super().notify_style_update()
+
+    def _forget_drawn(self) -> None:
         self._strips.clear()
         self._styles.clear()
-        super().notify_style_update()
+        self._lines.clear()
 
     def _forget_row(self, index: int) -> None:
         for cursor in (False, True):
             self._strips.discard((index, cursor, self._columns.width if self._columns else 0))
+            self._lines.discard((index, cursor))
 
     def select_id(self, article_id: str) -> bool:
         """Put the cursor on ``article_id`` and scroll it into view; False if not shown."""
@@ -327,6 +335,46 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
 
     # Drawing -------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Finished lines, from the row cache where the row was drawn before.
+
+        Scrolling by one line leaves every line on screen dirty, and Textual's styles
+        cache then rebuilds each one (border, background, colour filter: about
+        0.1 ms a line). A row's finished line depends only on the row, the cursor
+        and the context checked here, so only the row scrolled in is built again.
+        """
+        width, height = self.outer_size  # crop counts the border too
+        browse = self.browse
+        gutter = self.styles.gutter
+        if browse is None or not len(browse) or not width:
+            return super().render_lines(crop)
+        context = (
+            self.outer_size,
+            self.background_colors,
+            tuple(map(id, self.get_line_filters())),
+            self.opacity,
+        )
+        if context != self._lines_context:
+            self._lines.clear()
+            self._lines_context = context
+        top = round(self.scroll_offset.y) - gutter.top
+        rows_end = min(height - gutter.bottom, len(browse) - top)
+        strips: list[Strip] = []
+        for y in crop.line_range:
+            if gutter.top <= y < rows_end:
+                key = (top + y, top + y == self.cursor)
+                strip = self._lines.get(key)
+                if strip is None:
+                    strip = super().render_lines(Region(0, y, width, 1))[0]
+                    self._lines.set(key, strip)
+            else:
+                strip = super().render_lines(Region(0, y, width, 1))[0]
+            strips.append(strip)
+        x1, x2 = crop.column_span
+        if (x1, x2) != (0, width):
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         browse = self.browse
