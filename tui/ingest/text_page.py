@@ -19,6 +19,10 @@ of related headlines. Nothing here names a site; the rules read that shape:
 * Inside the body: a short line with no final period, alone between blank lines
   (or, in files without blank lines, between a finished paragraph and a long
   one) is a heading; lone furniture words and "Read more: ..." promos are dropped.
+* Not prose at all: a thousand or more lines averaging under six characters
+  (less than a short word and a space) are a column of codes, numbers or noise,
+  refused with that reason; each line costs a few microseconds to read, and such
+  files pack the most lines into a megabyte.
 * After the body: a marker ("Related", "More from ...", "Read more") or a run of
   three or more headline-like lines at the end starts the related headlines,
   which keep only headline-like lines (not the site name, times, symbols or
@@ -40,6 +44,10 @@ from tui.model import Block, ParsedArticle
 __all__ = ["parse_text_page"]
 
 LONG_CHARS = 180
+#: Text whose non-blank lines average fewer characters than MIN_MEAN_LINE, over at
+#: least MIN_LINES_JUDGED of them, is not an article (see the module docstring).
+MIN_MEAN_LINE = 6
+MIN_LINES_JUDGED = 1_000
 LONG_WORDS = 30
 MAX_STANDFIRST_UNITS = 3
 
@@ -170,6 +178,7 @@ class _Unit:
     kind: str = "paragraph"
     prose: bool = False  # a long paragraph that is not part of a list of short lines
     ends: bool = False  # ends like a sentence (_ends_sentence), asked often enough to keep
+    words: int = 0  # _words(text), asked by most rules
 
 
 def _words(text: str) -> int:
@@ -200,27 +209,35 @@ def _starts_like_headline(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _headline_like(text: str) -> bool:
-    """A line that could be a headline in a list (a final period is allowed)."""
-    words = _words(text)
+def _headline_like(text: str, words: int | None = None, furniture: bool | None = None) -> bool:
+    """A line that could be a headline in a list (a final period is allowed).
+
+    ``words`` and ``furniture`` save the caller's known answers being worked out again.
+    """
+    if words is None:
+        words = _words(text)
     return (
         2 <= words <= 40
         and len(text) <= 250
         and _starts_like_headline(text)
-        and not _is_furniture(text)
+        and not (_is_furniture(text) if furniture is None else furniture)
         and parse_date(text) is None
     )
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, words: int | None = None, furniture: bool | None = None) -> bool:
     """A headline candidate: headline-like, short, and not ending like a sentence."""
-    if text[-1:] in ".,;:" or _words(text) > 30 or len(text) > 200:
+    if words is None:
+        words = _words(text)
+    if text[-1:] in ".,;:" or words > 30 or len(text) > 200:
         return False
     if _BREADCRUMB.search(text):
         return False  # "Home > News > Transport" is navigation
-    return (_words(text) >= 2 or text[:1].isupper()) and (
-        _headline_like(text) or (_words(text) == 1 and not _is_furniture(text))
-    )
+    if words < 2 and not text[:1].isupper():
+        return False
+    if words == 1:  # too few words to be headline-like
+        return not (_is_furniture(text) if furniture is None else furniture)
+    return _headline_like(text, words, furniture)
 
 
 def _date_line(text: str) -> tuple[str, list[str]] | None:
@@ -260,6 +277,17 @@ def _split_group(lines: list[str]) -> list[str]:
     """Units of one blank-line group: wrapped prose joins, one-per-line stays apart."""
     if len(lines) == 1:
         return lines
+    if len(lines) == 2:  # The general rules below, for two lines (a common group).
+        first, second = lines
+        if (
+            len(first) > 120
+            or len(second) > 120
+            or first.rstrip(_CLOSERS)[-1:] in _TERMINAL
+            or not (second[:1].islower() or first[-1:] in ",;-–—(" or first.endswith(" and"))
+            or _BULLET.match(second)
+        ):
+            return lines
+        return [first + " " + second]
     width = max(map(len, lines))
     ends = [line.rstrip(_CLOSERS)[-1:] in _TERMINAL for line in lines]  # _ends_sentence
     evidence = 0
@@ -298,9 +326,54 @@ def _units(text: str) -> list[_Unit]:
         nonlocal group_index
         if not group:
             return
-        # (text, kind, blank lines before, first in group) of each part that has text.
-        parts: list[tuple[str, str, int, bool]] = []
-        for i, part in enumerate(_split_group(group)):
+        if len(group) == 1 and group[0][0] not in _BULLET_START:
+            # One line alone (most lines of a one-paragraph-per-line page).
+            text = group[0]
+            words = len(text.split())
+            long = len(text) >= LONG_CHARS or words >= LONG_WORDS
+            ends = text.rstrip(_CLOSERS)[-1:] in _TERMINAL
+            units.append(_Unit(text, group_index, blanks, True, 1, "paragraph", long, ends, words))
+            group.clear()
+            group_index += 1
+            return
+        parts = _split_group(group) if len(group) > 1 else group
+        if all(part[0] not in _BULLET_START for part in parts):
+            # No bullet to take off (most groups): every part is a paragraph.
+            count = len(parts)
+            words = [len(text.split()) for text in parts]
+            long = [
+                len(text) >= LONG_CHARS or n >= LONG_WORDS
+                for text, n in zip(parts, words, strict=True)
+            ]
+            ends = [text.rstrip(_CLOSERS)[-1:] in _TERMINAL for text in parts]
+            before = blanks
+            for i, text in enumerate(parts):
+                # As below: a long line inside a list of headline-like lines.
+                prose = long[i] and not (
+                    0 < i < count - 1
+                    and not (long[i - 1] or ends[i - 1])
+                    and not (long[i + 1] or ends[i + 1])
+                )
+                units.append(
+                    _Unit(
+                        text,
+                        group_index,
+                        before,
+                        i == 0,
+                        count,
+                        "paragraph",
+                        prose,
+                        ends[i],
+                        words[i],
+                    )
+                )
+                before = 0
+            group.clear()
+            group_index += 1
+            return
+        # (text, kind, index in the group's parts) of each part that has text.
+        kept: list[tuple[str, str, int]] = []
+        for index, part in enumerate(parts):
             # Lines come folded, and so does " ".join of them: only a bullet's removal
             # needs folding again (per line, this was much of a short-line file's cost).
             kind = "paragraph"
@@ -308,11 +381,11 @@ def _units(text: str) -> list[_Unit]:
                 kind = "list_item"
                 part = fold(_BULLET.sub("", part, count=1))
             if part:
-                parts.append((part, kind, blanks if i == 0 else 0, i == 0))
-        count = len(parts)
-        long = [_is_long(part[0]) for part in parts]
-        ends = [part[0].rstrip(_CLOSERS)[-1:] in _TERMINAL for part in parts]  # _ends_sentence
-        for i, (part, kind, before, first) in enumerate(parts):
+                kept.append((part, kind, index))
+        count = len(kept)
+        long = [_is_long(text) for text, _kind, _index in kept]
+        ends = [text.rstrip(_CLOSERS)[-1:] in _TERMINAL for text, _kind, _index in kept]
+        for i, (text, kind, index) in enumerate(kept):
             # A long line between two headline-like lines (short, not a sentence) is
             # one more item of a list of headlines (related links), not article prose.
             in_list = (
@@ -321,7 +394,20 @@ def _units(text: str) -> list[_Unit]:
                 and not (long[i + 1] or ends[i + 1])
             )
             prose = long[i] and not in_list and kind == "paragraph"
-            units.append(_Unit(part, group_index, before, first, count, kind, prose, ends[i]))
+            before = blanks if index == 0 else 0
+            units.append(
+                _Unit(
+                    text,
+                    group_index,
+                    before,
+                    index == 0,
+                    count,
+                    kind,
+                    prose,
+                    ends[i],
+                    _words(text),
+                )
+            )
         group.clear()
         group_index += 1
 
@@ -362,12 +448,13 @@ def _pick_title(units: list[_Unit], header_end: int, date_index: int | None) -> 
     return first
 
 
-def _heading(units: list[_Unit], i: int) -> bool:
+def _heading(units: list[_Unit], i: int, furniture: bool | None = None) -> bool:
+    """Whether unit ``i`` of the body is a heading (``furniture``: known already)."""
     unit = units[i]
     text = unit.text
     # The shape tests come first and _title_like (which parses dates) last: a file
     # of thousands of short lines and no blank line paid for it on every line.
-    if unit.kind != "paragraph" or _words(text) > 15 or len(text) > 120:
+    if unit.kind != "paragraph" or unit.words > 15 or len(text) > 120:
         return False
     if text[-1:] in _TERMINAL and unit.blanks_before < 2:
         return False
@@ -386,7 +473,7 @@ def _heading(units: list[_Unit], i: int) -> bool:
             or prev.ends
         ):
             return False
-    return _title_like(text)
+    return _title_like(text, unit.words, furniture)
 
 
 def _related(units: list[_Unit], exclude: set[str]) -> list[str]:
@@ -423,9 +510,27 @@ def _split_tail(tail: list[_Unit]) -> tuple[list[_Unit], list[_Unit]]:
     return tail, []
 
 
+def _not_prose(text: str) -> str | None:
+    """Why ``text`` cannot be an article's text because its lines are too short, or None."""
+    newlines = text.count("\n")
+    if newlines < MIN_LINES_JUDGED or len(text) > 32 * newlines:
+        return None  # Few lines, or long ones on average: the usual case, decided at once.
+    lines = [line for line in map(str.strip, text.split("\n")) if line]
+    if len(lines) < MIN_LINES_JUDGED:
+        return None
+    mean = sum(map(len, lines)) / len(lines)
+    if mean >= MIN_MEAN_LINE:
+        return None
+    return f"not article text: {len(lines):,} lines of {mean:.1f} characters on average"
+
+
 def parse_text_page(text: str, *, path: str | None = None) -> ParsedArticle:
     """One article from a plain-text page, by the general page-shape rules above."""
-    units = _units(strip_controls(text))
+    text = strip_controls(text)
+    reason = _not_prose(text)
+    if reason is not None:
+        raise IngestError(reason, path)
+    units = _units(text)
     if not units:
         raise IngestError("no article text found", path)
 
@@ -503,11 +608,12 @@ def parse_text_page(text: str, *, path: str | None = None) -> ParsedArticle:
     for i in range(body_start, last + 1):
         unit = units[i]
         text = unit.text
-        if text.casefold() in skip or (
+        if (skip and text.casefold() in skip) or (
             not unit.prose and (_is_furniture(text) or (":" in text and _PROMO.match(text)))
         ):
             continue
-        kind = "heading" if _heading(units, i) else unit.kind
+        # Not furniture here, or prose, which is too long to be a heading anyway.
+        kind = "heading" if _heading(units, i, furniture=False) else unit.kind
         blocks.append(Block(kind, text))
 
     story_tail, related_units = _split_tail(units[last + 1 :])
