@@ -17,7 +17,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -36,6 +36,10 @@ QUOTE_KINDS = frozenset({"QUOTE"})
 WHOLE_STYLES = frozenset({"reader--title", "reader--standfirst", "reader--meta"})
 #: Cells left of the text for note marks (✎ on a note's first line, │ below it).
 GUTTER = 2
+#: Bodies longer than this are laid out in a thread (``layout()`` takes ~1 s per
+#: million characters of dense text): the reader says so meanwhile, and the rest
+#: of the app keeps answering keys. Shorter ones (~40 ms and less) lay out at once.
+THREAD_LAYOUT_CHARS = 150_000
 KIND_CLASS = {
     "PERSON": "reader--person",
     "ORG": "reader--org",
@@ -176,6 +180,10 @@ class Reader(ScrollView, can_focus=True):
         self._body = ""
         self._layout: Layout | None = None
         self._layout_width = 0
+        #: Counts layouts asked for: a threaded one is used only if still the latest.
+        self._layout_ticket = 0
+        self.laying_out = False
+        """True while a long article is being laid out in a thread."""
         self._pending_offset = 0
         #: (top line, offset) after go_to_offset: the exact offset asked for, even
         #: when the line could not reach the top (end of the article) or the offset
@@ -255,12 +263,49 @@ class Reader(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         self._layout_width = width
         text_width = max(1, width - GUTTER)
+        self._layout_ticket += 1
         if self.article is None:
-            self._layout = empty_layout(text_width)
+            self._use_layout(empty_layout(text_width), offset)
+        elif len(self._body) > THREAD_LAYOUT_CHARS:
+            self._layout = None
+            self._pending_offset = offset
+            self.laying_out = True
+            self.virtual_size = Size(width, 1)
+            self.refresh()
+            self._layout_in_thread(self._layout_ticket, self.article, text_width, self.highlights)
         else:
-            self._layout = layout(
-                self.article, text_width, self.measure, highlights=self.highlights
+            self._use_layout(
+                layout(self.article, text_width, self.measure, highlights=self.highlights),
+                offset,
             )
+
+    # A description of our own: Textual's default is the repr of every argument,
+    # which for a long article and its highlights took ~0.5 s on the UI thread.
+    @work(
+        thread=True,
+        exclusive=True,
+        group="reader-layout",
+        exit_on_error=False,
+        description="laying out a long article",
+    )
+    def _layout_in_thread(
+        self, ticket: int, article: Article, text_width: int, highlights: list[Highlight]
+    ) -> None:
+        laid_out = layout(article, text_width, self.measure, highlights=highlights)
+        self.app.call_from_thread(self._threaded_layout_done, ticket, laid_out)
+
+    def _threaded_layout_done(self, ticket: int, laid_out: Layout) -> None:
+        if ticket != self._layout_ticket:
+            return  # Another article, or another width, was asked for since.
+        self._use_layout(laid_out, self._pending_offset)
+        if self.focused is not None:
+            self.focus_highlight(self.focused)
+
+    def _use_layout(self, laid_out: Layout, offset: int) -> None:
+        """Show ``laid_out`` (made for the current width) with ``offset`` at the top."""
+        self._layout = laid_out
+        self.laying_out = False
+        width = self._layout_width
         self._strips.clear()
         self._map_matches()
         self._map_marks()
@@ -274,7 +319,7 @@ class Reader(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0:
             return
-        if self._layout is None or width != self._layout_width:
+        if width != self._layout_width or (self._layout is None and not self.laying_out):
             self._relayout(self.position)
         else:
             self._update_progress()
@@ -562,11 +607,19 @@ class Reader(ScrollView, can_focus=True):
             base = self._base_style = self.rich_style
         index = scroll_y + y
         if self._layout is None or not 0 <= index < len(self._layout.lines):
+            if self.laying_out and index == 0 and self.article is not None:
+                return self._laying_out_line(width, base)
             return Strip.blank(width, base)
         strip = self._strips.get(index)
         if strip is None:
             strip = self._strips[index] = self._render_full_line(index, base)
         return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _laying_out_line(self, width: int, base: Style) -> Strip:
+        millions = len(self._body) / 1_000_000
+        text = f"  Laying out a long article ({millions:.1f} million characters)…"
+        style = base + self._style("reader--meta")
+        return Strip([Segment(text, style)]).crop_extend(0, width, base)
 
     def _style(self, name: str) -> Style:
         # Header classes use $text / $text-muted, "auto" colours that only resolve
