@@ -2,7 +2,7 @@
 
     python bench/startup.py [--sizes 10000 100000] [--runs 7] [--keys 200]
 
-Builds synthetic libraries (catalog.json and listing.json written straight
+Builds synthetic libraries (catalog.json and listing.bin written straight
 through the store; the list needs no bodies) in a temp dir, then for each size
 starts fresh interpreters, each running one app headless (``App.run_test``) and
 reporting the wall time from its launch (the parent passes ``time.time()`` in
@@ -10,7 +10,11 @@ an environment variable) to the moment ``ArticleList`` first drew rows, and its
 peak RSS then. Each app is started once first and that run discarded, so bytecode
 caches exist and files are in the page cache, as on a user's every start but the
 first after installing; PYTHONDONTWRITEBYTECODE is cleared for the children.
-Apps measured:
+The runs are interleaved: each round starts every app once (trivial first), so
+a change in the machine's speed during the benchmark (this shared VM drifts by
+tens of percent within minutes) touches every app alike; "x trivial" is the
+median over rounds of each run's time over that round's trivial run. Apps
+measured:
 
 * ``trivial``: a Textual app showing one Static, the floor any Textual app pays;
 * ``minimal``: Header + ArticleList on ``Browse(read_listing(...))``;
@@ -177,7 +181,7 @@ def make_child_app(kind: str, library: Path) -> Any:
 
             def compose(self) -> ComposeResult:
                 listing = read_listing(library)
-                assert listing is not None, "no listing.json"
+                assert listing is not None, "no listing.bin"
                 yield Header()
                 yield ArticleList(Browse(listing, set(), set()))
 
@@ -326,13 +330,21 @@ def listing_load_ms(library: Path, runs: int) -> float:
     return statistics.median(times)
 
 
-def summarise(kind: str, size: int | str, results: list[dict[str, Any]]) -> dict[str, Any]:
+def summarise(
+    kind: str, size: int | str, results: list[dict[str, Any]], trivial: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Median, range and peak memory of ``results``; ``ratio``: the median over rounds
+    of each run over the trivial run of the same round."""
     errors = [r["error"] for r in results if "error" in r]
     good = [r for r in results if "ms" in r]
     if not good:
         return {"kind": kind, "size": size, "error": errors[0] if errors else "no runs"}
     times = [r["ms"] for r in good]
+    ratios = [
+        r["ms"] / t["ms"] for r, t in zip(results, trivial, strict=True) if "ms" in r and "ms" in t
+    ]
     return {
+        "ratio": statistics.median(ratios) if ratios else None,
         "kind": kind,
         "size": size,
         "median": statistics.median(times),
@@ -379,15 +391,11 @@ def main(argv: list[str] | None = None) -> None:
         return
 
     rows: list[dict[str, Any]] = []
+    key_lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="lede-startup-") as tmp:
         empty = Path(tmp) / "empty"
         empty.mkdir()
-        run_child("trivial", empty)  # Warm-up: bytecode caches written, files in page cache.
-        trivial = summarise(
-            "trivial", "-", [run_child("trivial", empty) for _ in range(args.runs)]
-        )
-        rows.append(trivial)
-        key_lines: list[str] = []
+        plan: list[tuple[str, int | str, Path]] = [("trivial", "-", empty)]
         for size in args.sizes:
             library = Path(tmp) / f"lib{size}"
             started = time.perf_counter()
@@ -397,28 +405,35 @@ def main(argv: list[str] | None = None) -> None:
             )
             print(f"built {size:,} articles in {time.perf_counter() - started:.1f} s", flush=True)
             print(f"  read_listing: {listing_load_ms(library, args.runs):.0f} ms median")
+            plan += [("minimal", size, library), ("real", size, library)]
+        for kind, _size, library in plan:
+            run_child(kind, library)  # Warm-up: bytecode caches written, files in page cache.
+        results: dict[tuple[str, int | str], list[dict[str, Any]]] = {}
+        for _round in range(args.runs):
+            for kind, size, library in plan:
+                results.setdefault((kind, size), []).append(run_child(kind, library))
+        trivial_runs = results[("trivial", "-")]
+        for kind, size, _library in plan:
+            summary = summarise(kind, size, results[(kind, size)], trivial_runs)
+            if kind == "real" and "error" not in summary and not summary["has_list"]:
+                summary = {"kind": kind, "size": size, "error": "the app has no ArticleList"}
+            rows.append(summary)
+        if args.keys:
+            size = max(args.sizes)
+            library = Path(tmp) / f"lib{size}"
             for kind in ("minimal", "real"):
-                run_child(kind, library)  # Warm-up, as for the trivial app.
-                results = [run_child(kind, library) for _ in range(args.runs)]
-                summary = summarise(kind, size, results)
-                if kind == "real" and "error" not in summary and not summary["has_list"]:
-                    summary = {"kind": kind, "size": size, "error": "the app has no ArticleList"}
-                rows.append(summary)
-            if size == max(args.sizes) and args.keys:
-                for kind in ("minimal", "real"):
-                    key_lines += key_report(kind, size, run_child(kind, library, keys=args.keys))
+                key_lines += key_report(kind, size, run_child(kind, library, keys=args.keys))
 
     print()
     print(
         f"{'app':<8} {'size':>8} {'median ms':>10} {'min':>7} {'max':>7} {'peak MiB':>9} "
         f"{'x trivial':>9}"
     )
-    base = trivial.get("median")
     for row in rows:
         if "error" in row:
             print(f"{row['kind']:<8} {row['size']!s:>8}  unavailable: {row['error']}")
             continue
-        ratio = f"{row['median'] / base:.2f}" if base else "-"
+        ratio = f"{row['ratio']:.2f}" if row.get("ratio") is not None else "-"
         size = f"{row['size']:,}" if isinstance(row["size"], int) else row["size"]
         print(
             f"{row['kind']:<8} {size:>8} {row['median']:>10.0f} {row['min']:>7.0f} "
