@@ -9,7 +9,7 @@ checksummed journal (``user.log``, see ``tui/store/journal.py``): a save is one
 appended line and one ``fsync``, whatever the size of the library or of the
 notes collection. This measures that claim on a realistic library:
 
-* 100,000 articles (catalog.json + listing.json, built by ``bench/startup.py``'s
+* 100,000 articles (catalog.json + listing.bin, built by ``bench/startup.py``'s
   builder; no bodies) and 10,000 notes on ~4,000 of them (50-400 characters of
   text, half anchored to a passage), written through ``UserData`` and then
   compacted once, so they sit in the snapshot as in a long-lived library;
@@ -113,7 +113,7 @@ def build(root: Path, articles: int, notes: int) -> tuple[list[str], list[Note]]
     started = time.perf_counter()
     build_library(root, articles)
     listing = read_listing(root)
-    assert listing is not None, "no listing.json"
+    assert listing is not None, "no listing.bin"
     built = time.perf_counter()
     print(f"built {articles:,} articles in {built - started:.1f} s", flush=True)
     made = synthetic_notes(listing.ids, notes)

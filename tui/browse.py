@@ -219,7 +219,7 @@ class Browse:
         """Listing indices in (key, direction) order, sorted once and then reused."""
         order = self._orders.get((key, reverse))
         if order is None and key == "date" and reverse:
-            # listing.json keeps this order (newest_first): the first screen needs no sort.
+            # listing.bin keeps this order (newest_first): the first screen needs no sort.
             order = self.listing.order
             if order is not None and len(order) == len(self.listing):
                 self._orders[(key, reverse)] = order

@@ -87,12 +87,12 @@ def _catalog(lib: Path) -> tuple[str, str, bytes | None]:
 
 
 def _listing(lib: Path) -> tuple[str, str, bytes | None]:
-    return "listing.json", "not valid JSON", damage(lib / "listing.json", "hand-edited")
+    return "listing.bin", "not valid JSON", damage(lib / "listing.bin", "hand-edited")
 
 
 def _stale_listing(lib: Path) -> tuple[str, str, bytes | None]:
     os.utime(lib / "catalog.json", ns=(1, 1))
-    return "listing.json", "out of step with the catalog", None
+    return "listing.bin", "out of step with the catalog", None
 
 
 def _body(lib: Path) -> tuple[str, str, bytes | None]:
@@ -265,7 +265,7 @@ def _schema(lib: Path, name: str, version: int) -> None:
 def test_a_library_open_in_lede_is_only_read(
     lib: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    damage(lib / "listing.json", "truncated")
+    damage(lib / "listing.bin", "truncated")
     holder = Library.open(lib, read_only=True)
     holder.store.lock.acquire()  # As a running Lede holds it.
     try:
@@ -314,10 +314,10 @@ def test_kept_damaged_copies_are_listed_as_notes(
     lib: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     damage(lib / "catalog.json", "truncated")
-    damage(lib / "listing.json", "truncated")
+    damage(lib / "listing.bin", "truncated")
     assert doctor(capsys, lib, "--repair")[0] == 0
     code, out = doctor(capsys, lib)
     assert code == 0
     notes = [line for line in out.splitlines() if line.startswith("note: ")]
     assert any("catalog.json.damaged-" in n and "then delete it" in n for n in notes)
-    assert any("listing.json.damaged-" in n and "safe to delete" in n for n in notes)
+    assert any("listing.bin.damaged-" in n and "safe to delete" in n for n in notes)

@@ -228,7 +228,7 @@ def test_right_to_left_and_mixed_scripts_keep_their_logical_order(
 def test_right_to_left_titles_list_and_search(library_dir: Path, tmp_path: Path) -> None:
     import_one(library_dir, tmp_path / "in", "scripts.html", gen.mixed_scripts())
     with Library.open(library_dir) as library:
-        # Reopened from listing.json (what the app starts on): the title survives
+        # Reopened from listing.bin (what the app starts on): the title survives
         # the packed column byte for byte.
         assert list(library.store.listing().titles) == [gen.ARABIC_TITLE]
         hits = library.search("Cohen")

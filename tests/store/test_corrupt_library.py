@@ -36,6 +36,7 @@ from tui.app.factory import make_app
 from tui.library import Library
 from tui.store import UserDataWriteError
 from tui.store.journal import encode_line
+from tui.store.listing import read_listing
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def work(built: Path) -> Work:
 
 # Files read at start: catalog (record), listing (derived), user data (record) ----------
 @pytest.mark.parametrize("how", list(DAMAGE))
-@pytest.mark.parametrize("name", ["catalog.json", "listing.json", "user.json"])
+@pytest.mark.parametrize("name", ["catalog.json", "listing.bin", "user.json"])
 def test_a_damaged_file_read_at_start_is_kept_aside_and_the_app_opens(
     lib: Path, work: Work, name: str, how: str
 ) -> None:
@@ -72,7 +73,10 @@ def test_a_damaged_file_read_at_start_is_kept_aside_and_the_app_opens(
     finally:
         app.library.close()
     assert kept.read_bytes() == damaged
-    json.loads(path.read_bytes())  # A sound file in its place.
+    # A sound file in its place.
+    assert (
+        read_listing(lib) is not None if name == "listing.bin" else json.loads(path.read_bytes())
+    )
     assert_work_kept(lib, work)
     assert sorted(saved_work(lib).ids) == sorted(work.ids)
 
@@ -306,7 +310,7 @@ def test_user_data_from_a_newer_lede_is_read_never_written_nor_moved(
 def test_a_read_only_library_opens_read_only_and_says_why_saves_fail(
     lib: Path, work: Work, monkeypatch: pytest.MonkeyPatch, code: int, reason: str
 ) -> None:
-    (lib / "listing.json").unlink()  # Rebuilt in memory: nothing may be written.
+    (lib / "listing.bin").unlink()  # Rebuilt in memory: nothing may be written.
     before = tree_bytes(lib)
     read_only_folder(monkeypatch, lib, code)
     app = make_app(lib)
@@ -366,7 +370,7 @@ def test_a_disk_full_during_the_catalog_commit_leaves_the_old_catalog_and_retry_
 def test_a_disk_full_while_writing_bodies_commits_nothing_and_retry_works(
     lib: Path, work: Work, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = {n: (lib / n).read_bytes() for n in ("catalog.json", "listing.json", "user.json")}
+    before = {n: (lib / n).read_bytes() for n in ("catalog.json", "listing.bin", "user.json")}
     disk = FullDisk(monkeypatch, lib, room=3000)  # The raw page fits; its body does not.
     extra = SAMPLES / "002_beijing-demands-us-revoke-blacklist.txt"
     with Library.open(lib) as library:
@@ -405,7 +409,7 @@ def test_a_full_disk_at_start_still_opens_the_app(
 ) -> None:
     damaged = damage(lib / "user.json", "truncated")
     os.utime(lib / "catalog.json")  # The listing is stale: rebuilt, and not writable.
-    listing = (lib / "listing.json").read_bytes()
+    listing = (lib / "listing.bin").read_bytes()
     FullDisk(monkeypatch, lib)
     app = make_app(lib)
     try:
@@ -416,7 +420,7 @@ def test_a_full_disk_at_start_still_opens_the_app(
         app.library.close()
     monkeypatch.undo()
     assert (lib / "user.json").read_bytes() == damaged  # Not written over.
-    assert (lib / "listing.json").read_bytes() == listing
+    assert (lib / "listing.bin").read_bytes() == listing
     app = make_app(lib)  # Room again: repaired at the next start.
     app.library.close()
     assert "kept as user.json.damaged-" in app.notice

@@ -1,10 +1,12 @@
-"""listing.json: the list's columns and its newest-first order, rebuilt whenever in doubt."""
+"""listing.bin: the list's columns and its newest-first order, rebuilt whenever in doubt."""
 
 from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,9 +15,9 @@ from tui.model import ArticleMeta
 from tui.store import LibraryStore
 from tui.store.listing import (
     LISTING_FILE,
-    LISTING_SCHEMA,
+    OLD_LISTING_FILE,
     Listing,
-    pack_indices,
+    listing_damage,
     read_listing,
     write_listing,
 )
@@ -90,35 +92,75 @@ def test_an_empty_listing_round_trips(tmp_path: Path) -> None:
     assert len(Browse(read, set(), set())) == 0
 
 
-def _rewrite(root: Path, **changes: object) -> None:
-    path = root / LISTING_FILE
-    data = json.loads(path.read_text())
-    data.update(changes)
-    path.write_text(json.dumps(data))
+def _with_order(order: list[int]) -> Callable[[Path], None]:
+    """Rewrites the listing with ``order`` as its newest-first order."""
+
+    def rewrite(root: Path) -> None:
+        listing = read_listing(root)
+        assert listing is not None
+        listing.order = order
+        (root / LISTING_FILE).write_bytes(listing.to_bytes())
+
+    return rewrite
 
 
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {"schema": 1},  # a listing written before the order was kept
-        {"order": None},
-        {"order": "not base64!"},
-        {"order": pack_indices([0, 1])},  # too short
-        {"order": pack_indices([0, 1, 2, 3, 4, 5])},  # too long
-        {"order": pack_indices([0, 1, 2, 3, 9])},  # out of range
-        {"order": pack_indices([0, 1, 1, 3, 4])},  # not a permutation
-        {"order": pack_indices([0, -1, 2, 3, 4])},
-    ],
-)
-def test_a_listing_from_another_schema_or_with_a_damaged_order_is_rebuilt(
-    library_dir: Path, changes: dict[str, object]
-) -> None:
+def _edit(change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    def rewrite(root: Path) -> None:
+        path = root / LISTING_FILE
+        path.write_bytes(change(path.read_bytes()))
+
+    return rewrite
+
+
+def _header(change: Callable[[dict[str, Any]], object]) -> Callable[[bytes], bytes]:
+    def edit(raw: bytes) -> bytes:
+        magic, header, columns = raw.split(b"\n", 2)
+        data = json.loads(header)
+        change(data)
+        return b"\n".join([magic, json.dumps(data).encode(), columns])
+
+    return edit
+
+
+# (how the file is changed, the reason given, or None: another schema, rebuilt quietly)
+CHANGES: dict[str, tuple[Callable[[Path], None], str | None]] = {
+    "schema 3": (_edit(lambda raw: raw.replace(b"LEDE-LISTING 4", b"LEDE-LISTING 3", 1)), None),
+    "JSON, schema 3": (_edit(lambda raw: b'{"schema": 3, "stamp": [0, 0]}'), "first line"),
+    "garbage": (_edit(lambda raw: b"garbage"), "first line is wrong"),
+    "header not JSON": (
+        _edit(lambda raw: raw.replace(b"{", b"{,", 1)),
+        "header is not valid JSON",
+    ),
+    "header shape": (_edit(_header(lambda h: h.pop("bytes"))), "header is not what Lede writes"),
+    "count": (_edit(_header(lambda h: h.update(count=h["count"] + 1))), "truncated or padded"),
+    "truncated": (_edit(lambda raw: raw[:-3]), "truncated or padded"),
+    "title bytes": (
+        _edit(_header(lambda h: h["bytes"].update(title=h["bytes"]["title"] + 1))),
+        "truncated or padded",
+    ),
+    "text cut": (
+        _edit(lambda raw: raw.replace(b"Apple", b"Appl\xc3", 1)),
+        "out of step with each other",
+    ),
+    "order too short": (_with_order([0, 1]), "truncated or padded"),
+    "order too long": (_with_order([0, 1, 2, 3, 4, 5]), "truncated or padded"),
+    "order out of range": (_with_order([0, 1, 2, 3, 9]), "out of step"),
+    "order not a permutation": (_with_order([0, 1, 1, 3, 4]), "out of step"),
+    "order negative": (_with_order([0, -1, 2, 3, 4]), "out of step"),
+}
+
+
+@pytest.mark.parametrize("case", list(CHANGES))
+def test_a_listing_from_another_schema_or_damaged_is_rebuilt(library_dir: Path, case: str) -> None:
+    change, reason = CHANGES[case]
     metas = _metas(5)
     store = LibraryStore(library_dir)
     store.commit(metas)
     store.close()
-    _rewrite(library_dir, **changes)
+    change(library_dir)
     assert read_listing(library_dir) is None
+    problem = listing_damage(library_dir)
+    assert problem is None if reason is None else reason in (problem or "")
 
     store = LibraryStore(library_dir)
     listing = store.listing()
@@ -132,12 +174,33 @@ def test_a_listing_from_another_schema_or_with_a_damaged_order_is_rebuilt(
     assert again.order == expected.order
 
 
-def test_the_rebuilt_listing_is_written_with_the_current_schema(library_dir: Path) -> None:
+def test_a_library_with_a_json_listing_gets_a_binary_one_and_loses_the_old(
+    library_dir: Path,
+) -> None:
     store = LibraryStore(library_dir)
     store.commit(_metas(3))
     store.close()
-    _rewrite(library_dir, schema=1)
+    (library_dir / LISTING_FILE).unlink()
+    (library_dir / OLD_LISTING_FILE).write_text('{"schema": 3}')  # As Lede wrote it before.
     store = LibraryStore(library_dir)
-    store.listing()
+    assert len(store.listing()) == 3
     store.close()
-    assert json.loads((library_dir / LISTING_FILE).read_text())["schema"] == LISTING_SCHEMA
+    assert read_listing(library_dir) is not None
+    assert not (library_dir / OLD_LISTING_FILE).exists()
+
+
+def test_titles_in_any_script_and_lone_surrogates_round_trip(tmp_path: Path) -> None:
+    titles = [
+        "Ünïcödé “quoted” — dash",
+        "中文标题",
+        "עברית",
+        "emoji 📰",
+        "lone \udc80 surrogate",
+        "",
+    ]
+    metas = [ArticleMeta(id=f"{i:016x}", title=t) for i, t in enumerate(titles)]
+    write_listing(tmp_path, Listing.from_metas(metas, [0, 0]))
+    read = read_listing(tmp_path)
+    assert read is not None
+    assert list(read.titles) == titles
+    assert [read.titles[i] for i in range(len(titles))] == titles

@@ -33,7 +33,7 @@ from tui.store.journal import encode_line
 ROUNDS = 40
 TARGETS = [
     "catalog.json",
-    "listing.json",
+    "listing.bin",
     "user.json",
     "user.json.prev",
     "user.log",

@@ -160,7 +160,7 @@ def test_listing_is_rebuilt_when_stale_or_damaged(library_dir: Path) -> None:
     assert fresh.listing().titles == ["Article 1", "Article 2"]
     assert "catalog" not in fresh.__dict__  # A fresh listing needs no catalog parse.
     fresh.close()
-    (library_dir / "listing.json").write_text("garbage")
+    (library_dir / "listing.bin").write_text("garbage")
     again = LibraryStore(library_dir)
     assert again.listing().ids == [_meta(1).id, _meta(2).id]
     again.close()

@@ -21,6 +21,7 @@ from tui.model import ArticleMeta
 from tui.store import CorruptFileError, LibraryLockedError, SchemaTooNewError
 from tui.store.atomic import remove_stale_temp_files
 from tui.store.journal import UserDataWriteError, os_reason
+from tui.store.listing import LISTING_FILE
 from tui.store.rawpack import RAW_DIR, iter_pages
 from tui.store.shapes import meta_problem
 
@@ -73,7 +74,7 @@ def _touches_record(root: Path, path: Path) -> bool:
         first = path.relative_to(root).parts[0]
     except (ValueError, IndexError):
         return False
-    return first in ("catalog.json", "listing.json", "bodies", "index")
+    return first in ("catalog.json", LISTING_FILE, "bodies", "index")
 
 
 def _restore_bodies(library: Library) -> list[str]:

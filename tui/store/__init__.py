@@ -4,7 +4,7 @@ Layout of a library directory::
 
     lede.lock        advisory lock: one writing process at a time
     catalog.json     TinyDB: schema version + list metadata of every article
-    listing.json     derived: the list's columns, fast to load at start
+    listing.bin      derived: the list's columns, fast to load at start (binary)
     bodies/ab/ID.json  one per article: blocks, standfirst, analysis (written once)
     raw/*.pack       the imported bytes, zlib-compressed, appended (see rawpack.py)
     user.json        user data snapshot: read state, positions, bookmarks, notes, settings
@@ -129,7 +129,7 @@ class LibraryStore:
         return self._write_listing()
 
     def listing(self) -> Listing:
-        """The article list's columns: from listing.json when fresh, else rebuilt
+        """The article list's columns: from listing.bin when fresh, else rebuilt
         (a damaged one moved aside first)."""
         listing = read_listing(self.root)
         if listing is not None and listing.stamp == file_stamp(self.root / CATALOG_FILE):

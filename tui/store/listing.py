@@ -2,43 +2,50 @@
 
 ``catalog.json`` is the record, but at 100k articles it is ~50 MB of JSON
 objects and takes seconds to parse. The list needs five short columns, so
-``listing.json`` keeps just those, as parallel arrays (about a quarter of the
-size, and several times faster to parse). It is derived: rewritten after each
-catalog commit, and rebuilt from the catalog when missing, unreadable, from
-another schema or stale (the catalog file's size and mtime no longer match the
-stamp it holds).
+``listing.bin`` keeps just those, in catalog order. It is derived: rewritten
+after each catalog commit, and rebuilt from the catalog when missing, damaged,
+from another schema or stale (the catalog file's size and mtime no longer match
+the stamp it holds).
 
 It also keeps the list's default order, newest first, so the first screen needs
-no sort (~45 ms at 100k articles). The order is packed (base64 of little-endian
-int32s): a JSON array of 100k ints would cost ~12 ms more to parse than it saves.
+no sort (~45 ms at 100k articles).
 
-Text columns are packed too (schema 3): one string per column plus packed
-offsets, read as ``PackedStrings``, which cuts a row's text out only when asked.
-Parsing 400k separate JSON strings took ~60 ms at 100k articles, a third of the
-app's start beyond Textual's own; four long strings take ~25 ms, and the first
-screen needs just its forty rows.
+The file is binary (schema 4) because reading it is most of what the app's
+start costs beyond Textual's own at 100k articles. Schemas 2-3 were JSON with
+packed columns (base64 int32 arrays, each text column one long string): ~50 ms
+to read at 100k, of which JSON string scanning ~20 ms and base64 ~7 ms. Now:
+
+    LEDE-LISTING 4\n                        the magic line, with the schema
+    {"stamp": [...], "count": N, "bytes": {"id": n, ...}}\n    a JSON header
+    then for each text column (id, title, source, published):
+        int32 character offsets [N + 1], then its UTF-8 text [bytes[column]]
+    then int32 words [N] and int32 order [N]        (little-endian throughout)
+
+read as ``PackedStrings``, which cut a row's text out only when asked: ~15 ms at
+100k, mostly decoding the UTF-8.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
+import json
 import sys
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, overload
+from typing import overload
 
 from tui.model import ArticleMeta
 
 from .atomic import atomic_write_bytes
-from .json_storage import CorruptFileError, dumps_compact, read_json_file
 
-LISTING_FILE = "listing.json"
-#: 2 added "order" (newest first); 3 packed the columns. A file of another schema
-#: is rebuilt.
-LISTING_SCHEMA = 3
+LISTING_FILE = "listing.bin"
+#: What schemas 1-3 were called (JSON): removed when a listing.bin is written.
+OLD_LISTING_FILE = "listing.json"
+#: 2 added "order" (newest first); 3 packed the columns; 4 is binary. A file of
+#: another schema is rebuilt.
+LISTING_SCHEMA = 4
+MAGIC = b"LEDE-LISTING "
 COLUMNS = ("id", "title", "source", "published", "words")
 TEXT_COLUMNS = COLUMNS[:4]
 #: array typecode of a 4-byte int (C int on every platform CPython runs on).
@@ -49,7 +56,7 @@ assert array(INT32).itemsize == 4
 def newest_first(published: Sequence[str | None]) -> list[int]:
     """Listing indices by date, newest first: equal dates keep listing order, undated last.
 
-    ``Browse`` sorts by date the same way; this is the order ``listing.json`` keeps.
+    ``Browse`` sorts by date the same way; this is the order ``listing.bin`` keeps.
     """
     keys = [p or "" for p in published]
     return sorted(range(len(keys)), key=keys.__getitem__, reverse=True)
@@ -105,24 +112,23 @@ class PackedStrings(Sequence[str]):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def to_dict(self) -> dict[str, str]:
-        return {"text": self._text, "offsets": _pack_ints(self._offsets)}
+    def parts(self) -> tuple[bytes, bytes]:
+        """The offsets (little-endian int32s) and the text (UTF-8), as written."""
+        return _int32_bytes(self._offsets), self._text.encode("utf-8", "surrogatepass")
 
     @classmethod
-    def from_dict(cls, value: object, count: int | None) -> PackedStrings | None:
+    def from_parts(cls, offsets: bytes, text: bytes) -> PackedStrings | None:
         """The column, or None if it is damaged (offsets out of step with the text)."""
-        if not isinstance(value, dict):
+        try:
+            decoded = text.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
             return None
-        text, offsets = value.get("text"), _unpack_ints(value.get("offsets"))
-        if not isinstance(text, str) or offsets is None or not offsets:
-            return None
-        if count is not None and len(offsets) != count + 1:
-            return None
+        numbers = _int32_array(offsets)
         # Offsets only grow: checking the ends and that each step is non-negative
         # would cost a pass; the ends catch truncation and a mismatched text.
-        if offsets[0] != 0 or offsets[-1] != len(text):
+        if not numbers or numbers[0] != 0 or numbers[-1] != len(decoded):
             return None
-        return cls(text, offsets)
+        return cls(decoded, numbers)
 
 
 @dataclass(slots=True)
@@ -157,40 +163,41 @@ class Listing:
             order=newest_first(published),
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_bytes(self) -> bytes:
+        """The ``listing.bin`` file (see the module docstring)."""
         order = self.order if self.order is not None else newest_first(self.published)
-        return {
-            "schema": LISTING_SCHEMA,
+        columns = (self.ids, self.titles, self.sources, self.published)
+        parts = [_packed(column).parts() for column in columns]
+        header = {
             "stamp": self.stamp,
-            "id": _packed(self.ids).to_dict(),
-            "title": _packed(self.titles).to_dict(),
-            "source": _packed(self.sources).to_dict(),
-            "published": _packed(self.published).to_dict(),
-            "words": _pack_ints(self.words),
-            "order": pack_indices(order),
+            "count": len(self.ids),
+            "bytes": {
+                name: len(text) for name, (_, text) in zip(TEXT_COLUMNS, parts, strict=True)
+            },
         }
+        chunks = [
+            MAGIC + str(LISTING_SCHEMA).encode() + b"\n",
+            json.dumps(header).encode() + b"\n",
+        ]
+        for offsets, text in parts:
+            chunks += [offsets, text]
+        chunks += [_int32_bytes(self.words), _int32_bytes(order)]
+        return b"".join(chunks)
 
 
 def _packed(values: Sequence[str]) -> PackedStrings:
     return values if isinstance(values, PackedStrings) else PackedStrings.pack(values)
 
 
-def _pack_ints(values: Sequence[int]) -> str:
-    packed = array(INT32, values)
+def _int32_bytes(values: Sequence[int]) -> bytes:
+    packed = values if isinstance(values, array) else array(INT32, values)
     if sys.byteorder == "big":  # pragma: no cover
+        packed = array(INT32, packed)
         packed.byteswap()
-    return base64.b64encode(packed.tobytes()).decode("ascii")
+    return packed.tobytes()
 
 
-def _unpack_ints(text: object) -> array[int] | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        raw = base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    if len(raw) % 4:
-        return None
+def _int32_array(raw: bytes) -> array[int]:
     packed = array(INT32)
     packed.frombytes(raw)
     if sys.byteorder == "big":  # pragma: no cover
@@ -198,20 +205,14 @@ def _unpack_ints(text: object) -> array[int] | None:
     return packed
 
 
-def pack_indices(indices: Sequence[int]) -> str:
-    """Non-negative ints below 2**31 as base64 of little-endian int32s."""
-    return _pack_ints(indices)
-
-
-def unpack_order(text: object, count: int) -> list[int] | None:
-    """The packed order, or None unless it holds ``count`` indices into ``count`` rows.
+def checked_order(packed: array[int], count: int) -> list[int] | None:
+    """``packed`` as a list, or None unless it holds ``count`` indices into ``count`` rows.
 
     Checks the bounds (an index out of range would crash the list) and the sum (a
     permutation of 0..count-1 sums to count*(count-1)/2), which catches damage at
     a fraction of the cost of a full permutation check.
     """
-    packed = _unpack_ints(text)
-    if packed is None or len(packed) != count:
+    if len(packed) != count:
         return None
     order = packed.tolist()
     if count and (min(order) < 0 or max(order) >= count):
@@ -223,30 +224,86 @@ def unpack_order(text: object, count: int) -> list[int] | None:
 
 def write_listing(root: Path, listing: Listing) -> None:
     # Derived data: no fsync needed, a lost write is rebuilt from the catalog.
-    atomic_write_bytes(root / LISTING_FILE, dumps_compact(listing.to_dict()), durable=False)
+    atomic_write_bytes(root / LISTING_FILE, listing.to_bytes(), durable=False)
+    (root / OLD_LISTING_FILE).unlink(missing_ok=True)  # Derived too: no longer read.
+
+
+class ListingDamage(ValueError):
+    """Why a listing file cannot be read: a short reason a user can act on."""
+
+
+def decode_listing(raw: bytes) -> Listing:
+    """The listing in ``raw``; ListingDamage when it is damaged, ValueError (and not
+    ListingDamage) when it is a listing of another schema."""
+    magic, newline, rest = raw.partition(b"\n")
+    if not newline or not magic.startswith(MAGIC):
+        raise ListingDamage("not a Lede listing (its first line is wrong)")
+    if magic != MAGIC + str(LISTING_SCHEMA).encode():
+        raise ValueError("a listing of another schema")
+    line, newline, body = rest.partition(b"\n")
+    try:
+        header = json.loads(line) if newline else None
+    except ValueError:
+        header = None
+    if not isinstance(header, dict):
+        raise ListingDamage("its header is not valid JSON")
+    count, sizes, stamp = header.get("count"), header.get("bytes"), header.get("stamp")
+    if (
+        not isinstance(count, int)
+        or count < 0
+        or not isinstance(sizes, dict)
+        or not all(isinstance(sizes.get(name), int) and sizes[name] >= 0 for name in TEXT_COLUMNS)
+        or not isinstance(stamp, list)
+    ):
+        raise ListingDamage("its header is not what Lede writes")
+    expected = (
+        4 * (count + 1) * len(TEXT_COLUMNS) + sum(sizes[n] for n in TEXT_COLUMNS) + 8 * count
+    )
+    if len(body) != expected:
+        raise ListingDamage(
+            f"truncated or padded: {len(body):,} bytes of columns, not {expected:,}"
+        )
+    view = memoryview(body)
+    at = 0
+    columns: list[PackedStrings] = []
+    for name in TEXT_COLUMNS:
+        offsets = view[at : at + 4 * (count + 1)]
+        at += len(offsets)
+        text = view[at : at + sizes[name]]
+        at += len(text)
+        column = PackedStrings.from_parts(bytes(offsets), bytes(text))
+        if column is None:
+            raise ListingDamage("its columns are out of step with each other")
+        columns.append(column)
+    words = _int32_array(bytes(view[at : at + 4 * count]))
+    order = checked_order(_int32_array(bytes(view[at + 4 * count :])), count)
+    if order is None:
+        raise ListingDamage("its columns are out of step with each other")
+    return Listing(stamp, *columns, words, order=order)
+
+
+def listing_damage(root: Path) -> str | None:
+    """Why ``listing.bin`` is damaged; None when it is fine, missing or of another
+    schema (those are rebuilt without a word)."""
+    try:
+        decode_listing((root / LISTING_FILE).read_bytes())
+    except FileNotFoundError:
+        return None
+    except ListingDamage as exc:
+        return str(exc)
+    except ValueError:
+        return None
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
 
 
 def read_listing(root: Path) -> Listing | None:
     """The listing on disk, or None when it is missing, damaged or from another schema."""
     try:
-        data = read_json_file(root / LISTING_FILE)
-    except CorruptFileError:
+        return decode_listing((root / LISTING_FILE).read_bytes())
+    except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("schema") != LISTING_SCHEMA:
-        return None
-    ids = PackedStrings.from_dict(data.get("id"), None)
-    if ids is None:
-        return None
-    count = len(ids)
-    text_columns = [ids] + [PackedStrings.from_dict(data.get(n), count) for n in TEXT_COLUMNS[1:]]
-    words = _unpack_ints(data.get("words"))
-    if any(c is None for c in text_columns) or words is None or len(words) != count:
-        return None
-    order = unpack_order(data.get("order"), count)
-    if order is None:
-        return None
-    stamp = data.get("stamp")
-    return Listing(stamp if isinstance(stamp, list) else [], *text_columns, words, order=order)  # type: ignore[arg-type]
 
 
 def file_stamp(path: Path) -> list[int]:

@@ -15,8 +15,8 @@ from tui.model import ArticleMeta
 from .aside import Damage, keep_aside, move_aside, shown
 from .bodies import BodyStore
 from .catalog import ARTICLES, CATALOG_FILE, Catalog, write_catalog
-from .json_storage import CorruptFileError, read_json_file
-from .listing import LISTING_FILE, LISTING_SCHEMA, read_listing
+from .json_storage import CorruptFileError
+from .listing import LISTING_FILE, listing_damage, read_listing
 from .salvage import salvage_object
 from .shapes import meta_problem
 
@@ -28,21 +28,9 @@ RUN_DOCTOR = "Run lede doctor: it lists any article whose text is lost (--repair
 
 
 def listing_problem(root: Path) -> str | None:
-    """Why ``listing.json`` is damaged; None when it is fine, missing or of another
+    """Why ``listing.bin`` is damaged; None when it is fine, missing or of another
     schema (those are rebuilt without a word)."""
-    try:
-        data = read_json_file(root / LISTING_FILE)
-    except CorruptFileError as exc:
-        return exc.reason
-    if data is None:
-        return None
-    if not isinstance(data, dict):
-        return "top level is not a JSON object"
-    if data.get("schema") != LISTING_SCHEMA:
-        return None
-    if read_listing(root) is None:
-        return "its columns are out of step with each other"
-    return None
+    return listing_damage(root)
 
 
 def set_listing_aside(root: Path, problem: str, *, writable: bool) -> Damage:
@@ -125,7 +113,7 @@ def recovered_metas(root: Path, bodies: BodyStore) -> tuple[list[ArticleMeta], s
     counts = [
         (from_bodies, "from bodies/"),
         (from_catalog, "from what is left of catalog.json"),
-        (from_listing, "from listing.json"),
+        (from_listing, f"from {LISTING_FILE}"),
         (untitled, "untitled, from damaged bodies"),
     ]
     where = ", ".join(f"{count} {name}" for count, name in counts if count)
