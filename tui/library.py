@@ -7,7 +7,6 @@ analyse, store) and hides the store's layout from everything above it.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -357,6 +356,8 @@ class Library:
         The index is opened on first use and, when writable, caught up with the
         catalog (built from the bodies if missing); read-only without one: [].
         """
+        import sqlite3
+
         if not query.strip():
             return []
         try:
@@ -382,6 +383,8 @@ class Library:
         """The search index, level with the catalog: its stamp names the catalog it
         indexed; any other (a crash between the two commits, a damaged or missing
         file, a library from before search) adds what is missing from the bodies."""
+        import sqlite3
+
         with self._search_lock:
             index = self._search_file()
             with contextlib.suppress(sqlite3.Error):
@@ -413,6 +416,8 @@ class Library:
 
     def index_notes(self, article_id: str) -> None:
         """Make one article's notes as they are now searchable (derived, best effort)."""
+        import sqlite3
+
         from tui.annotate import notes_search_text
 
         if self.store.read_only:
@@ -503,6 +508,8 @@ class Library:
         self, pending: list[ArticleMeta], writer: BatchWriter, report: ImportReport
     ) -> None:
         """Wait for the batch's files, then name only the fully written ones in the catalog."""
+        import sqlite3
+
         failed, error = writer.drain()
         if failed:
             pending[:] = [meta for meta in pending if meta.id not in failed]

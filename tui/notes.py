@@ -12,7 +12,6 @@ never dropped.
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -32,6 +31,8 @@ def now_iso() -> str:
 
 def new_note_id() -> str:
     """Time-ordered and unique across processes: sorts newest last, never collides."""
+    import secrets  # Deferred: hmac and hashlib, not needed until a note is made.
+
     stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
     return f"{stamp}-{secrets.token_hex(3)}"
 

@@ -7,7 +7,6 @@ A feature is a short string: ``P:Geng Shuang`` (a person mentioned),
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -25,6 +24,8 @@ MIN_QUOTE_WORDS = 6
 
 
 def quote_key(text: str) -> str | None:
+    import hashlib  # Deferred: the reader needs only entity_key and speaker_key.
+
     words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
     if len(words) < MIN_QUOTE_WORDS:
         return None

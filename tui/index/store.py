@@ -9,13 +9,16 @@ aside first (``tui/store/aside.py``) and listed as damage.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.index.related import RelatedIndex
-from tui.nlp.known_names import KnownNames
 from tui.store.aside import Damage, move_aside
 from tui.store.atomic import atomic_write_bytes
 from tui.store.json_storage import CorruptFileError, dumps_compact, read_json_file
+
+# The indexes load on first use (an article opened, an import), not at start.
+if TYPE_CHECKING:
+    from tui.index.related import RelatedIndex
+    from tui.nlp.known_names import KnownNames
 
 INDEX_DIR = "index"
 NAMES_FILE = "names.json"
@@ -81,6 +84,8 @@ class DerivedIndexes:
     @property
     def names(self) -> KnownNames:
         if self._names is None:
+            from tui.nlp.known_names import KnownNames
+
             path = self.dir / NAMES_FILE
             data = self._load(path)
             try:
@@ -93,6 +98,8 @@ class DerivedIndexes:
     @property
     def related(self) -> RelatedIndex:
         if self._related is None:
+            from tui.index.related import RelatedIndex
+
             path = self.dir / RELATED_FILE
             data = self._load(path)
             problem = related_problem(data) if data else None
@@ -113,6 +120,9 @@ class DerivedIndexes:
 
     def reset(self) -> None:
         """Start both indexes empty (before a rebuild)."""
+        from tui.index.related import RelatedIndex
+        from tui.nlp.known_names import KnownNames
+
         self._names = KnownNames()
         self._related = RelatedIndex()
         self.needs_rebuild = False

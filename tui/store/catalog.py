@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
+from typing import TYPE_CHECKING, Any
 
 from tui.model import ArticleMeta
 
 from .atomic import atomic_write_bytes
-from .json_storage import AtomicJSONStorage, CorruptFileError, dumps_compact
+from .json_storage import CorruptFileError, dumps_compact
 from .shapes import meta_problem
+
+# TinyDB loads when a catalog is opened: the app starts from the listing instead.
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 CATALOG_FILE = "catalog.json"
 CATALOG_SCHEMA = 1
@@ -58,6 +59,10 @@ class Catalog:
         """``db``: an already filled database instead of the file (see :meth:`in_memory`)."""
         self.path = root / CATALOG_FILE
         if db is None:
+            from tinydb import TinyDB
+
+            from .tinydb_storage import AtomicJSONStorage
+
             db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
         self.db = db
         self._check_layout()
@@ -98,6 +103,9 @@ class Catalog:
     @classmethod
     def in_memory(cls, root: Path, metas: list[ArticleMeta]) -> Catalog:
         """A catalog of ``metas`` that never touches the file (a read-only repair)."""
+        from tinydb import TinyDB
+        from tinydb.storages import MemoryStorage
+
         db = TinyDB(storage=MemoryStorage)
         db.storage.write(catalog_document(metas))
         return cls(root, read_only=True, db=db)

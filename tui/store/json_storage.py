@@ -1,9 +1,6 @@
-"""A TinyDB storage that writes atomically and keeps the parsed data in memory.
+"""JSON files of the store: read with a readable reason when damaged, written compact.
 
-TinyDB's own JSONStorage truncates and rewrites the file in place (a crash
-mid-write tears it) and re-reads and re-parses the whole file on every query.
-This storage replaces the file with a rename and serves reads from memory: the
-library lock guarantees no other process writes the file behind our back.
+The catalog's TinyDB storage is in ``tinydb_storage``.
 """
 
 from __future__ import annotations
@@ -11,10 +8,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-
-from tinydb.storages import Storage
-
-from .atomic import atomic_write_bytes
 
 
 class CorruptFileError(Exception):
@@ -45,39 +38,9 @@ def dumps_compact(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: atomic, fsynced writes; reads served from a memory copy."""
+def __getattr__(name: str) -> Any:
+    if name == "AtomicJSONStorage":  # Its old home: it moved so TinyDB loads on first use.
+        from .tinydb_storage import AtomicJSONStorage
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, durable: bool = True) -> None:
-        self.path = Path(path)
-        self.read_only = read_only
-        self.durable = durable
-        self._cache: dict[str, Any] | None = None
-        self._loaded = False
-
-    def read(self) -> dict[str, Any] | None:
-        if not self._loaded:
-            data = read_json_file(self.path)
-            if data is not None and not isinstance(data, dict):
-                raise CorruptFileError(self.path, "top level is not a JSON object")
-            self._cache = data
-            self._loaded = True
-        return self._cache
-
-    def write(self, data: dict[str, Any]) -> None:
-        if self.read_only:
-            raise PermissionError(f"{self.path}: library is open read-only")
-        try:
-            atomic_write_bytes(self.path, dumps_compact(data), durable=self.durable)
-        except BaseException:
-            # TinyDB mutated our cached dict before calling write; the disk still
-            # holds the old state, so forget the cache and re-read it next time.
-            self._cache = None
-            self._loaded = False
-            raise
-        self._cache = data
-        self._loaded = True
-
-    def close(self) -> None:
-        self._cache = None
-        self._loaded = False
+        return AtomicJSONStorage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,7 +10,6 @@ that no body refers to, never damage a page already referenced.
 from __future__ import annotations
 
 import os
-import secrets
 import time
 import zlib
 from collections.abc import Iterator
@@ -32,6 +31,8 @@ class RawPacks:
 
     def _open(self) -> BinaryIO:
         if self._handle is None:
+            import secrets  # Deferred: hmac and hashlib, only needed to write a pack.
+
             self.dir.mkdir(parents=True, exist_ok=True)
             self._name = f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}.pack"
             self._handle = open(self.dir / self._name, "ab")  # noqa: SIM115 - kept open
