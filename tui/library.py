@@ -58,7 +58,8 @@ class ImportReport:
 
 def parse_file(path: Path, data: bytes) -> list[ParsedArticle]:
     """Parse one file's bytes into articles; IngestError for anything unusable."""
-    from tui.ingest import parse_bytes, sniff  # Deferred: only needed to import.
+    from tui.ingest import parse_bytes  # Deferred: only needed to import.
+    from tui.ingest.sniff import sniff
 
     articles = parse_bytes(data, path.name)
     if not articles:

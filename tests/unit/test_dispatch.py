@@ -6,7 +6,8 @@ import importlib.util
 
 import pytest
 
-from tui.ingest import IngestError, parse_bytes, sniff
+from tui.ingest import IngestError, parse_bytes
+from tui.ingest.sniff import sniff
 from tui.model import Block, ParsedArticle
 
 TEXT = (

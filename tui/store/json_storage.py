@@ -36,11 +36,3 @@ def read_json_file(path: Path) -> Any:
 def dumps_compact(data: Any) -> bytes:
     """JSON without spaces and with non-ASCII kept as UTF-8: smaller and faster to parse."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def __getattr__(name: str) -> Any:
-    if name == "AtomicJSONStorage":  # Its old home: it moved so TinyDB loads on first use.
-        from .tinydb_storage import AtomicJSONStorage
-
-        return AtomicJSONStorage
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
