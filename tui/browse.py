@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -65,9 +66,9 @@ class Browse:
         self.source: str | None = None
         self.article_ids: set[str] | None = None
         self._keys: dict[str, list[str]] = {}
-        self._orders: dict[tuple[str, bool], list[int]] = {}
+        self._orders: dict[tuple[str, bool], Sequence[int]] = {}
         self._by_id: dict[str, int] | None = None
-        self._visible: list[int] = self._order("date", True)
+        self._visible: Sequence[int] = self._order("date", True)
         self._rank: list[int] | None = None  # listing index -> visible index, or -1
 
     # Rows ------------------------------------------------------------------------------
@@ -215,7 +216,7 @@ class Browse:
             self._keys[key] = keys
         return keys
 
-    def _order(self, key: str, reverse: bool) -> list[int]:
+    def _order(self, key: str, reverse: bool) -> Sequence[int]:
         """Listing indices in (key, direction) order, sorted once and then reused."""
         order = self._orders.get((key, reverse))
         if order is None and key == "date" and reverse:

@@ -10,24 +10,29 @@ the stamp it holds).
 It also keeps the list's default order, newest first, so the first screen needs
 no sort (~45 ms at 100k articles).
 
-The file is binary (schema 4) because reading it is most of what the app's
-start costs beyond Textual's own at 100k articles. Schemas 2-3 were JSON with
-packed columns (base64 int32 arrays, each text column one long string): ~50 ms
-to read at 100k, of which JSON string scanning ~20 ms and base64 ~7 ms. Now:
+The file is binary (schema 4) because reading it was most of what the app's
+start cost beyond Textual's own at 100k articles. Schemas 2-3 were JSON with
+packed columns (base64 int32 arrays, each text column one long string): ~55 ms
+to read at 100k in a fresh process, JSON string scanning, UTF-8 decoding and
+base64 of a 15 MB file, and as much again in page faults for the memory. Now:
 
     LEDE-LISTING 4\n                        the magic line, with the schema
     {"stamp": [...], "count": N, "bytes": {"id": n, ...}}\n    a JSON header
     then for each text column (id, title, source, published):
-        int32 character offsets [N + 1], then its UTF-8 text [bytes[column]]
+        int32 byte offsets [N + 1], then its UTF-8 text [bytes[column]]
     then int32 words [N] and int32 order [N]        (little-endian throughout)
 
-read as ``PackedStrings``, which cut a row's text out only when asked: ~15 ms at
-100k, mostly decoding the UTF-8.
+The file is mapped, not read, and each text column is a ``PackedStrings`` over
+it that decodes a row when it is asked for: opening checks the header, the
+lengths, the ends of each column's offsets and the order (~15 ms at 100k), and
+the first screen decodes its forty rows. A damaged byte inside a row's text is
+shown replaced, never fatal; ``lede doctor`` decodes every row to find it.
 """
 
 from __future__ import annotations
 
 import json
+import mmap
 import sys
 from array import array
 from collections.abc import Iterator, Sequence
@@ -63,28 +68,40 @@ def newest_first(published: Sequence[str | None]) -> list[int]:
 
 
 class PackedStrings(Sequence[str]):
-    """A column of strings kept as one string and the offsets between them.
+    """A column of strings kept as UTF-8 bytes and the byte offsets between them.
 
-    Reads like a tuple of strings; each item is cut out when it is asked for.
+    Reads like a tuple of strings; each item is decoded when it is asked for, so
+    opening a listing decodes only the rows drawn (the bytes may be a slice of the
+    mapped file: nothing is copied or decoded up front).
     """
 
-    __slots__ = ("_offsets", "_text")
+    __slots__ = ("_data", "_offsets", "_start")
 
-    def __init__(self, text: str, offsets: Sequence[int]) -> None:
-        self._text = text
+    def __init__(self, data: bytes | mmap.mmap, offsets: Sequence[int], start: int = 0) -> None:
+        self._data = data
         self._offsets = offsets
+        self._start = start
 
     @classmethod
     def pack(cls, values: Sequence[str]) -> PackedStrings:
+        encoded = [value.encode("utf-8", "surrogatepass") for value in values]
         offsets = array(INT32, [0])
         end = 0
-        for value in values:
+        for value in encoded:
             end += len(value)
             offsets.append(end)
-        return cls("".join(values), offsets)
+        return cls(b"".join(encoded), offsets)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
+
+    def _item(self, index: int) -> str:
+        start = self._start
+        raw = self._data[start + self._offsets[index] : start + self._offsets[index + 1]]
+        try:
+            return str(raw, "utf-8", "surrogatepass")
+        except UnicodeDecodeError:  # Damaged bytes: shown, never fatal (doctor names them).
+            return str(raw, "utf-8", "replace")
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -92,16 +109,15 @@ class PackedStrings(Sequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+            return [self._item(i) for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
-        return self._text[self._offsets[index] : self._offsets[index + 1]]
+        return self._item(index)
 
     def __iter__(self) -> Iterator[str]:
-        text, offsets = self._text, self._offsets
-        return (text[offsets[i] : offsets[i + 1]] for i in range(len(offsets) - 1))
+        return map(self._item, range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
@@ -114,21 +130,33 @@ class PackedStrings(Sequence[str]):
 
     def parts(self) -> tuple[bytes, bytes]:
         """The offsets (little-endian int32s) and the text (UTF-8), as written."""
-        return _int32_bytes(self._offsets), self._text.encode("utf-8", "surrogatepass")
+        first, last = self._start, self._start + self._offsets[-1]
+        return _int32_bytes(self._offsets), bytes(self._data[first:last])
 
     @classmethod
-    def from_parts(cls, offsets: bytes, text: bytes) -> PackedStrings | None:
-        """The column, or None if it is damaged (offsets out of step with the text)."""
+    def from_parts(
+        cls, data: bytes | mmap.mmap, offsets_at: int, count: int, size: int
+    ) -> PackedStrings | None:
+        """The column whose ``count + 1`` offsets start at ``offsets_at`` in ``data``,
+        followed by its ``size`` bytes of text; None if the offsets do not fit the text.
+
+        Offsets only grow: checking each step would cost a pass; the ends catch
+        truncation and a mismatched text, and a damaged offset inside only garbles
+        the rows it bounds (``lede doctor`` decodes every row).
+        """
+        offsets = _int32_array(data[offsets_at : offsets_at + 4 * (count + 1)])
+        if not offsets or offsets[0] != 0 or offsets[-1] != size:
+            return None
+        return cls(data, offsets, offsets_at + 4 * (count + 1))
+
+    def check_text(self) -> bool:
+        """Whether every row is whole UTF-8 (a full pass: for ``lede doctor``)."""
+        first, last = self._start, self._start + self._offsets[-1]
         try:
-            decoded = text.decode("utf-8", "surrogatepass")
+            str(self._data[first:last], "utf-8", "surrogatepass")
         except UnicodeDecodeError:
-            return None
-        numbers = _int32_array(offsets)
-        # Offsets only grow: checking the ends and that each step is non-negative
-        # would cost a pass; the ends catch truncation and a mismatched text.
-        if not numbers or numbers[0] != 0 or numbers[-1] != len(decoded):
-            return None
-        return cls(decoded, numbers)
+            return False
+        return True
 
 
 @dataclass(slots=True)
@@ -145,7 +173,7 @@ class Listing:
     sources: Sequence[str] = field(default_factory=list)
     published: Sequence[str] = field(default_factory=list)
     words: Sequence[int] = field(default_factory=list)
-    order: list[int] | None = None
+    order: Sequence[int] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -205,8 +233,8 @@ def _int32_array(raw: bytes) -> array[int]:
     return packed
 
 
-def checked_order(packed: array[int], count: int) -> list[int] | None:
-    """``packed`` as a list, or None unless it holds ``count`` indices into ``count`` rows.
+def checked_order(packed: array[int], count: int) -> array[int] | None:
+    """``packed``, or None unless it holds ``count`` indices into ``count`` rows.
 
     Checks the bounds (an index out of range would crash the list) and the sum (a
     permutation of 0..count-1 sums to count*(count-1)/2), which catches damage at
@@ -214,12 +242,12 @@ def checked_order(packed: array[int], count: int) -> list[int] | None:
     """
     if len(packed) != count:
         return None
-    order = packed.tolist()
-    if count and (min(order) < 0 or max(order) >= count):
+    # Kept as the array: as a list, 100k ints were ~3.6 MB of fresh memory at start.
+    if count and (min(packed) < 0 or max(packed) >= count):
         return None
-    if sum(order) != count * (count - 1) // 2:
+    if sum(packed) != count * (count - 1) // 2:
         return None
-    return order
+    return packed
 
 
 def write_listing(root: Path, listing: Listing) -> None:
@@ -232,17 +260,19 @@ class ListingDamage(ValueError):
     """Why a listing file cannot be read: a short reason a user can act on."""
 
 
-def decode_listing(raw: bytes) -> Listing:
+def decode_listing(raw: bytes | mmap.mmap, *, check_text: bool = False) -> Listing:
     """The listing in ``raw``; ListingDamage when it is damaged, ValueError (and not
-    ListingDamage) when it is a listing of another schema."""
-    magic, newline, rest = raw.partition(b"\n")
-    if not newline or not magic.startswith(MAGIC):
+    ListingDamage) when it is a listing of another schema. The text is checked to
+    be whole UTF-8 only when asked (a full pass the start does not pay for)."""
+    end = raw.find(b"\n")
+    magic = raw[: max(end, 0)]
+    if end < 0 or not magic.startswith(MAGIC):
         raise ListingDamage("not a Lede listing (its first line is wrong)")
     if magic != MAGIC + str(LISTING_SCHEMA).encode():
         raise ValueError("a listing of another schema")
-    line, newline, body = rest.partition(b"\n")
+    header_end = raw.find(b"\n", end + 1)
     try:
-        header = json.loads(line) if newline else None
+        header = json.loads(raw[end + 1 : header_end]) if header_end > 0 else None
     except ValueError:
         header = None
     if not isinstance(header, dict):
@@ -256,37 +286,43 @@ def decode_listing(raw: bytes) -> Listing:
         or not isinstance(stamp, list)
     ):
         raise ListingDamage("its header is not what Lede writes")
+    at = header_end + 1
     expected = (
         4 * (count + 1) * len(TEXT_COLUMNS) + sum(sizes[n] for n in TEXT_COLUMNS) + 8 * count
     )
-    if len(body) != expected:
+    if len(raw) - at != expected:
         raise ListingDamage(
-            f"truncated or padded: {len(body):,} bytes of columns, not {expected:,}"
+            f"truncated or padded: {len(raw) - at:,} bytes of columns, not {expected:,}"
         )
-    view = memoryview(body)
-    at = 0
     columns: list[PackedStrings] = []
     for name in TEXT_COLUMNS:
-        offsets = view[at : at + 4 * (count + 1)]
-        at += len(offsets)
-        text = view[at : at + sizes[name]]
-        at += len(text)
-        column = PackedStrings.from_parts(bytes(offsets), bytes(text))
-        if column is None:
+        column = PackedStrings.from_parts(raw, at, count, sizes[name])
+        if column is None or (check_text and not column.check_text()):
             raise ListingDamage("its columns are out of step with each other")
         columns.append(column)
-    words = _int32_array(bytes(view[at : at + 4 * count]))
-    order = checked_order(_int32_array(bytes(view[at + 4 * count :])), count)
+        at += 4 * (count + 1) + sizes[name]
+    words = _int32_array(raw[at : at + 4 * count])
+    order = checked_order(_int32_array(raw[at + 4 * count :]), count)
     if order is None:
         raise ListingDamage("its columns are out of step with each other")
     return Listing(stamp, *columns, words, order=order)
+
+
+def _mapped(path: Path) -> bytes | mmap.mmap:
+    """The file's bytes, mapped rather than read where the system allows: the text
+    columns stay on the page cache's pages and only the rows drawn are touched."""
+    with path.open("rb") as file:
+        try:
+            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # Empty, or a file system without mmap.
+            return file.read()
 
 
 def listing_damage(root: Path) -> str | None:
     """Why ``listing.bin`` is damaged; None when it is fine, missing or of another
     schema (those are rebuilt without a word)."""
     try:
-        decode_listing((root / LISTING_FILE).read_bytes())
+        decode_listing((root / LISTING_FILE).read_bytes(), check_text=True)
     except FileNotFoundError:
         return None
     except ListingDamage as exc:
@@ -301,7 +337,7 @@ def listing_damage(root: Path) -> str | None:
 def read_listing(root: Path) -> Listing | None:
     """The listing on disk, or None when it is missing, damaged or from another schema."""
     try:
-        return decode_listing((root / LISTING_FILE).read_bytes())
+        return decode_listing(_mapped(root / LISTING_FILE))
     except (OSError, ValueError):
         return None
 
