@@ -361,14 +361,17 @@ class ArticleList(ScrollView, can_focus=True):
         rows_end = min(height - gutter.bottom, len(browse) - top)
         strips: list[Strip] = []
         for y in crop.line_range:
-            if gutter.top <= y < rows_end:
-                key = (top + y, top + y == self.cursor)
-                strip = self._lines.get(key)
-                if strip is None:
-                    strip = super().render_lines(Region(0, y, width, 1))[0]
-                    self._lines.set(key, strip)
-            else:
+            # A row by its index and cursor; the border and blank lines below the last
+            # row by their place (-1 - y), which only a full refresh changes.
+            key = (
+                (top + y, top + y == self.cursor)
+                if gutter.top <= y < rows_end
+                else (-1 - y, False)
+            )
+            strip = self._lines.get(key)
+            if strip is None:
                 strip = super().render_lines(Region(0, y, width, 1))[0]
+                self._lines.set(key, strip)
             strips.append(strip)
         x1, x2 = crop.column_span
         if (x1, x2) != (0, width):
