@@ -11,6 +11,10 @@ SAMPLES = REPO / "sample_articles"
 SEED = SAMPLES / "000_8274fb328f49e36a.txt"
 SHARED = REPO.parent / "shared"
 
+#: Fixtures shared across test folders: the damaged-library fixtures of the store,
+#: random-damage and doctor tests.
+pytest_plugins = ["tests.store.library_damage"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_paths(

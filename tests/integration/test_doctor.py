@@ -16,31 +16,13 @@ from tests.store.faults import tree_bytes
 from tests.store.library_damage import (
     Work,
     assert_work_kept,
-    build_library,
-    copy_library,
     damage,
     kept_aside,
     make_note,
-    saved_work,
 )
 from tui.cli import main
 from tui.library import Library
 from tui.model import ArticleMeta
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_library(tmp_path_factory.mktemp("doctor") / "library")
-
-
-@pytest.fixture
-def lib(built: Path, tmp_path: Path) -> Path:
-    return copy_library(built, tmp_path / "library")
-
-
-@pytest.fixture(scope="module")
-def work(built: Path) -> Work:
-    return saved_work(built)
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,9 @@
 """A small real library with notes and bookmarks in both generations, and ways to
-damage its files: shared by the corrupt-library and doctor tests."""
+damage its files: shared by the corrupt-library, random-damage and doctor tests.
+
+Its fixtures (``built``, ``lib``, ``work``) are a pytest plugin (``pytest_plugins``
+in ``tests/conftest.py``): the library is built once per session and each test
+that may change it gets its own copy."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import SAMPLES, SEED
 from tui.library import Library
@@ -64,6 +70,26 @@ def build_library(root: Path) -> Path:
 def copy_library(built: Path, to: Path) -> Path:
     shutil.copytree(built, to)
     return to
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The library as build_library leaves it: never changed by a test."""
+    return build_library(tmp_path_factory.mktemp("damage") / "library")
+
+
+@pytest.fixture
+def lib(built: Path, tmp_path: Path) -> Path:
+    """A private copy of ``built`` to damage."""
+    return copy_library(built, tmp_path / "library")
+
+
+@pytest.fixture(scope="session")
+def work(built: Path) -> Work:
+    """What the user saved in ``built``: every test checks it survives."""
+    found = saved_work(built)
+    assert len(found.ids) == 3 and len(found.notes) == 4 and len(found.bookmarks) == 2
+    return found
 
 
 def kept_aside(path: Path) -> Path:

@@ -25,7 +25,6 @@ from tests.store.library_damage import (
     DAMAGE,
     Work,
     assert_work_kept,
-    build_library,
     copy_library,
     damage,
     kept_aside,
@@ -37,23 +36,6 @@ from tui.library import Library
 from tui.store import UserDataWriteError
 from tui.store.journal import encode_line
 from tui.store.listing import read_listing
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_library(tmp_path_factory.mktemp("damaged") / "library")
-
-
-@pytest.fixture
-def lib(built: Path, tmp_path: Path) -> Path:
-    return copy_library(built, tmp_path / "library")
-
-
-@pytest.fixture(scope="module")
-def work(built: Path) -> Work:
-    found = saved_work(built)
-    assert len(found.ids) == 3 and len(found.notes) == 4 and len(found.bookmarks) == 2
-    return found
 
 
 # Files read at start: catalog (record), listing (derived), user data (record) ----------

@@ -21,7 +21,6 @@ from typing import Any
 
 import pytest
 
-from tests.store.library_damage import build_library
 from tui.app.factory import make_app
 from tui.doctor import run_doctor
 from tui.doctor.checks import check_library
@@ -73,11 +72,6 @@ def damage(path: Path, rng: random.Random) -> None:
         except ValueError:
             raw = raw[: len(raw) // 2]  # Not JSON (the search index): cut it instead.
     path.write_bytes(raw)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_library(tmp_path_factory.mktemp("random-damage") / "library")
 
 
 @pytest.mark.parametrize("seed", range(ROUNDS))
