@@ -29,10 +29,15 @@ if TYPE_CHECKING:
     from tui.search import SearchDoc, SearchHit, SearchIndex
     from tui.store.batch_writer import BatchWriter
 
-#: Articles are committed to the catalog in batches of this many: one catalog
-#: rewrite per batch keeps a 1,000-file import linear, and a crash loses at most
-#: the uncommitted batch (never anything committed before).
+#: Articles are committed to the catalog in batches of at least this many (see
+#: ``Library.batch_size``); a crash loses at most the uncommitted batch (never
+#: anything committed before).
 COMMIT_EVERY = 500
+#: ...and of at least the library's size over this: each commit rewrites the
+#: catalog, the listing and the indexes whole, so a fixed batch made importing N
+#: separate files quadratic (100k files: 200 rewrites of up to 45 MB of catalog).
+#: Growing with the library keeps what is written to about 5x the final size.
+COMMIT_FRACTION = 4
 
 Progress = Callable[[int, int, Path], None]
 
@@ -493,7 +498,7 @@ class Library:
                 self._import_candidate(
                     candidate, analyze, report, pending, seen_in_batch, writer, checkpoint
                 )
-                if len(pending) >= COMMIT_EVERY:
+                if len(pending) >= self.batch_size():
                     self._commit(pending, writer, report)
                 if progress:
                     progress(done, len(candidates), candidate.path)
@@ -504,6 +509,10 @@ class Library:
             self._commit(pending, writer, report)
             writer.close()
         return report
+
+    def batch_size(self) -> int:
+        """Articles an import gathers before committing them (see COMMIT_FRACTION)."""
+        return max(COMMIT_EVERY, len(self.store.catalog) // COMMIT_FRACTION)
 
     def _commit(
         self, pending: list[ArticleMeta], writer: BatchWriter, report: ImportReport
@@ -644,7 +653,7 @@ class Library:
                 self._search_pending[meta.id] = _search_doc(meta.id, meta.title, body, raw)
                 pending.append(meta)
                 report.imported.append((Path(meta.origin_file), meta))
-                if len(pending) >= COMMIT_EVERY:
+                if len(pending) >= self.batch_size():
                     self._commit(pending, writer, report)
         finally:
             self._commit(pending, writer, report)

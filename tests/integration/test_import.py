@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import SAMPLES, SEED
 from tui.library import Library
+from tui.model import ArticleMeta
 from tui.store.listing import read_listing
 
 GOOD_HTML = b"""<!doctype html><html lang="en"><head><title>Port reopens | Harbour Post</title>
@@ -239,3 +240,42 @@ def test_split_keeps_a_surname_apart_and_can_be_taken_back(library_dir: Path) ->
         library.split_entity("Geng", "Geng Shuang", on=False)
         assert {m.id for m in library.articles_with("P:Geng Shuang")} == with_geng
         assert library.articles_with("P:Geng") == []
+
+
+def test_an_import_commits_in_batches_that_grow_with_the_library(tmp_path: Path) -> None:
+    # Each commit rewrites the catalog whole: batches of a fixed 500 made importing
+    # N separate files quadratic. A library of 2,400 articles takes 1,100 new files
+    # in two commits (600, then the 500 left, under 3,000 / 4), not three of 500.
+    from tui.library import COMMIT_EVERY
+
+    root = tmp_path / "library"
+    with Library.open(root) as library:
+        library.store.commit(
+            [
+                ArticleMeta(id=f"{i:016x}", title=f"Listed {i}", text_hash=f"h{i}")
+                for i in range(2_400)
+            ]
+        )
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(1_100):
+        (folder / f"{i:04d}.txt").write_text(
+            f"Page {i} of the batch test\n\nParagraph {i} says something long enough to be "
+            "an article's text, so that the text importer keeps it as the body.\n"
+        )
+    with Library.open(root) as library:
+        assert library.batch_size() == 600 > COMMIT_EVERY
+        sizes: list[int] = []
+        commit = library.store.commit
+
+        def counted(metas: list[ArticleMeta]) -> None:  # The real commit, counted.
+            sizes.append(len(metas))
+            commit(metas)
+
+        library.store.commit = counted  # type: ignore[method-assign]
+        report = library.import_paths([folder], analyze=False)
+        assert not report.failures and len(report.imported) == 1_100
+        assert sizes == [600, 500]
+        assert len(library.store.catalog) == 3_500
+    with Library.open(root, read_only=True) as library:
+        assert len(library.store.listing()) == 3_500
