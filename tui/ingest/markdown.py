@@ -13,7 +13,7 @@ import re
 
 from tui.ingest.dates import parse_date
 from tui.ingest.errors import IngestError
-from tui.ingest.textclean import first_sentence, fold, strip_controls
+from tui.ingest.textclean import first_sentence, fold, not_prose, strip_controls
 from tui.model import Block, ParsedArticle
 
 __all__ = ["parse_front_matter", "parse_markdown", "strip_inline"]
@@ -132,24 +132,31 @@ def _many(values: dict[str, FrontValue], keys: tuple[str, ...], split: str) -> l
 
 
 def _code_spans(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, fence length) of each code span: a backtick run closed by an equal one."""
-    runs = [
-        m for m in _BACKTICKS.finditer(text) if not (m.start() and text[m.start() - 1] == "\\")
-    ]
+    """(start, end, fence length) of each code span: a backtick run closed by an equal one.
+
+    Linear: each run is paired with the next run of the same length in one backward
+    pass. Plain (start, end) tuples, not match objects: a file dense in backticks
+    has a run every few characters.
+    """
+    runs = [m.span() for m in _BACKTICKS.finditer(text)]
+    if "\\`" in text:
+        runs = [(start, end) for start, end in runs if not (start and text[start - 1] == "\\")]
     following: dict[int, int] = {}
     next_of: list[int | None] = [None] * len(runs)
     for i in range(len(runs) - 1, -1, -1):
-        length = len(runs[i].group(0))
-        next_of[i] = following.get(length)
-        following[length] = i
+        start, end = runs[i]
+        next_of[i] = following.get(end - start)
+        following[end - start] = i
     spans: list[tuple[int, int, int]] = []
     i = 0
-    while i < len(runs):
+    count = len(runs)
+    while i < count:
         j = next_of[i]
         if j is None:
             i += 1
             continue
-        spans.append((runs[i].start(), runs[j].end(), len(runs[i].group(0))))
+        start, end = runs[i]
+        spans.append((start, runs[j][1], end - start))
         i = j + 1
     return spans
 
@@ -315,9 +322,33 @@ def _blocks(body: str) -> tuple[list[Block], list[int]]:
     return blocks, levels
 
 
+#: What is no article's text in Markdown: as for text pages, 1,000+ lines
+#: averaging under 6 characters (``textclean.not_prose``), and also 1,000+
+#: blank-line-separated blocks averaging under MIN_MEAN_BLOCK. Each block costs
+#: ~10 us to read, so files of such tiny blocks took 1.2-1.3 s per MB.
+MIN_MEAN_BLOCK = 12
+MIN_BLOCKS_JUDGED = 1_000
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _tiny_blocks(body: str) -> str | None:
+    """Why ``body`` is no article because its blocks are too short, or None."""
+    if body.count("\n") < 2 * MIN_BLOCKS_JUDGED or len(body) > 64 * body.count("\n"):
+        return None
+    sizes = [len(chunk.strip()) for chunk in _BLANK_LINE.split(body)]
+    sizes = [size for size in sizes if size]
+    if len(sizes) < MIN_BLOCKS_JUDGED or sum(sizes) >= MIN_MEAN_BLOCK * len(sizes):
+        return None
+    mean = sum(sizes) / len(sizes)
+    return f"not article text: {len(sizes):,} blocks of {mean:.1f} characters on average"
+
+
 def parse_markdown(text: str, *, path: str | None = None) -> ParsedArticle:
     """One article from a Markdown file; front matter supplies what the body does not."""
     meta, body = parse_front_matter(strip_controls(text))
+    reason = not_prose(body) or _tiny_blocks(body)
+    if reason is not None:
+        raise IngestError(reason, path)
     blocks, levels = _blocks(body)
     title = strip_inline(_first(meta, _TITLE_KEYS))
     leading_heading = bool(blocks) and levels[0] > 0

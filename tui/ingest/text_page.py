@@ -38,16 +38,12 @@ from itertools import pairwise
 
 from tui.ingest.dates import parse_date, search_date
 from tui.ingest.errors import IngestError
-from tui.ingest.textclean import first_sentence, fold, strip_controls
+from tui.ingest.textclean import first_sentence, fold, not_prose, strip_controls
 from tui.model import Block, ParsedArticle
 
 __all__ = ["parse_text_page"]
 
 LONG_CHARS = 180
-#: Text whose non-blank lines average fewer characters than MIN_MEAN_LINE, over at
-#: least MIN_LINES_JUDGED of them, is not an article (see the module docstring).
-MIN_MEAN_LINE = 6
-MIN_LINES_JUDGED = 1_000
 LONG_WORDS = 30
 MAX_STANDFIRST_UNITS = 3
 
@@ -510,24 +506,10 @@ def _split_tail(tail: list[_Unit]) -> tuple[list[_Unit], list[_Unit]]:
     return tail, []
 
 
-def _not_prose(text: str) -> str | None:
-    """Why ``text`` cannot be an article's text because its lines are too short, or None."""
-    newlines = text.count("\n")
-    if newlines < MIN_LINES_JUDGED or len(text) > 32 * newlines:
-        return None  # Few lines, or long ones on average: the usual case, decided at once.
-    lines = [line for line in map(str.strip, text.split("\n")) if line]
-    if len(lines) < MIN_LINES_JUDGED:
-        return None
-    mean = sum(map(len, lines)) / len(lines)
-    if mean >= MIN_MEAN_LINE:
-        return None
-    return f"not article text: {len(lines):,} lines of {mean:.1f} characters on average"
-
-
 def parse_text_page(text: str, *, path: str | None = None) -> ParsedArticle:
     """One article from a plain-text page, by the general page-shape rules above."""
     text = strip_controls(text)
-    reason = _not_prose(text)
+    reason = not_prose(text)
     if reason is not None:
         raise IngestError(reason, path)
     units = _units(text)

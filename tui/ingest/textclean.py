@@ -38,3 +38,26 @@ def first_sentence(text: str, limit: int = 120) -> str:
         return lead
     cut = lead.rfind(" ", 0, limit)
     return (lead[: cut if cut > limit // 2 else limit]).rstrip(" ,;:-") + "…"
+
+
+#: Text whose non-blank lines average fewer characters than MIN_MEAN_LINE (less
+#: than a short word and a space), over at least MIN_LINES_JUDGED of them, is a
+#: column of codes, numbers or noise, not an article. Such files also pack the
+#: most lines into a megabyte, and importers pay per line.
+MIN_MEAN_LINE = 6
+MIN_LINES_JUDGED = 1_000
+
+
+def not_prose(text: str, min_mean: float = MIN_MEAN_LINE) -> str | None:
+    """Why ``text`` cannot be an article's text because its lines are too short
+    (fewer than ``min_mean`` characters on average), or None."""
+    newlines = text.count("\n")
+    if newlines < MIN_LINES_JUDGED or len(text) > 32 * newlines:
+        return None  # Few lines, or long ones on average: the usual case, decided at once.
+    lines = [line for line in map(str.strip, text.split("\n")) if line]
+    if len(lines) < MIN_LINES_JUDGED:
+        return None
+    mean = sum(map(len, lines)) / len(lines)
+    if mean >= min_mean:
+        return None
+    return f"not article text: {len(lines):,} lines of {mean:.1f} characters on average"

@@ -22,11 +22,12 @@ def repeated(data: bytes, target: int = 256_000) -> bytes:
 
 
 def refused_as_not_prose(data: bytes, name: str) -> None:
-    """``parse_bytes`` refuses ``data`` in time, saying its lines are too short for prose."""
+    """``parse_bytes`` refuses ``data`` in time, saying its lines or blocks are too
+    short for prose."""
     from tui.ingest.dispatch import parse_bytes
     from tui.ingest.errors import IngestError
 
-    pattern = r"not article text: [\d,]+ lines of \d\.\d char"
+    pattern = r"not article text: [\d,]+ (lines|blocks) of \d+\.\d char"
     with (
         common.timed(len(data), f"parse_bytes({name!r})"),
         pytest.raises(IngestError, match=pattern),
@@ -297,7 +298,7 @@ def test_json_named_file_of_tiny_cr_separated_lines_is_refused_in_time(name: str
     # fifth, 35,000 two-line groups of 7 bytes, is the slowest: 0.63-0.67 s. At ~4 us
     # a line, 1-3 character lines could not be read at 1 s per MB; they are no
     # article's text either, so a text page of 1,000+ lines averaging under 6
-    # characters is refused with that reason (text_page._not_prose): ~0.02 s.
+    # characters is refused with that reason (textclean.not_prose): ~0.02 s.
     refused_as_not_prose(repeated((FIXTURES / name).read_bytes()), "backup.json")
 
 
@@ -306,11 +307,38 @@ def test_markdown_of_tiny_blocks_with_markup_characters_is_fast() -> None:
     # 51,000 of them in 256 KB, each through every inline pass and seven block
     # patterns: 0.55 s (budget 0.51 s). Fixed in markdown.py: inline passes run only
     # when their marker is in the block (code spans only with two backticks), and a
-    # line starting with a letter is paragraph text at once: ~0.2 s.
+    # line starting with a letter is paragraph text at once: ~0.2 s, but 1.2 s per
+    # MB at 1 MB. Lines of 4 characters are no article's: refused since, ~0.01 s.
     from tui.ingest.encoding import decode_bytes
+    from tui.ingest.errors import IngestError
     from tui.ingest.markdown import parse_markdown
 
     data = repeated((FIXTURES / "markdown-tiny-blocks.bin").read_bytes())
     text, _encoding = decode_bytes(data)
-    common.run_importer(lambda: parse_markdown(text), len(data), "markdown")
-    common.import_bytes(data, "tiny.md")
+    with common.timed(len(data), "markdown"), pytest.raises(IngestError, match="not article"):
+        parse_markdown(text)
+    refused_as_not_prose(data, "tiny.md")
+
+
+@pytest.mark.parametrize("block", ["*a* _b", "`a` `b`", "1. a_b c", "> a *b*", "[a](b) c"])
+def test_markdown_of_thousands_of_blocks_under_12_characters_is_refused_in_time(
+    block: str,
+) -> None:
+    # Blocks this short cost ~10 us each to read: 1.2-1.3 s per MB of them.
+    data = "\n\n".join([block] * (256_000 // (len(block) + 2))).encode()
+    refused_as_not_prose(data, "blocks.md")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n\n".join(["`a` `b` `c` `d`"] * 15_000),  # blocks of 15, code spans throughout
+        "\n".join(["- a `b` *c* d"] * 18_000),  # a long list, markup in every item
+        "\n".join(["*a* _b_ *c* _d_ **e**"] * 11_000),  # one paragraph, all emphasis
+    ],
+)
+def test_markup_dense_markdown_above_the_limits_is_read_in_time(text: str) -> None:
+    # Just above the not-prose limits, Markdown dense in markup is still read, at
+    # ~0.6-1.0 s per MB (markup costs 1-2 us a character): within the bound here.
+    articles = common.import_bytes(text.encode(), "dense.md")
+    assert articles is not None and articles[0].format == "markdown"
