@@ -22,7 +22,7 @@ from tui.ingest.feed import parse_feed
 from tui.ingest.markdown import parse_markdown
 from tui.ingest.sniff import sniff
 from tui.ingest.text_page import parse_text_page
-from tui.ingest.textclean import first_sentence
+from tui.ingest.textclean import first_sentence, fold, strip_controls
 from tui.model import ParsedArticle
 
 __all__ = ["MAX_ARTICLE_CHARS", "parse_bytes"]
@@ -59,10 +59,15 @@ def _parse_html(data: bytes, name: str) -> list[ParsedArticle]:
 def _checked(articles: list[ParsedArticle], name: str) -> list[ParsedArticle]:
     """Hold every importer to the contract: a title and at least one block of text."""
     for article in articles:
+        # Control characters are no text (a page can hold a lone BEL in a <p>): a
+        # block or title made of them alone must not stand for one.
+        for block in article.blocks:
+            block.text = strip_controls(block.text)
         article.blocks = [block for block in article.blocks if block.text.strip()]
         if not article.blocks:
             raise IngestError("no article text found", name)
-        if not article.title.strip():
+        article.title = fold(article.title)
+        if not article.title:
             article.title = first_sentence(article.blocks[0].text)
     return articles
 

@@ -342,3 +342,19 @@ def test_markup_dense_markdown_above_the_limits_is_read_in_time(text: str) -> No
     # ~0.6-1.0 s per MB (markup costs 1-2 us a character): within the bound here.
     articles = common.import_bytes(text.encode(), "dense.md")
     assert articles is not None and articles[0].format == "markdown"
+
+
+def test_html_paragraph_of_only_a_control_character_gives_no_block_and_no_title() -> None:
+    # Found by the hypothesis property test_html_ish in a clean-clone CI run: a page
+    # without a title whose first paragraph is a lone BEL ("<p>\x07<p>the the ...")
+    # gave a block "\x07" and, from it, an empty title. Controls are cleaned out of
+    # every block and title in dispatch._checked: the title comes from real text.
+    from tui.ingest.dispatch import parse_bytes
+
+    (article,) = parse_bytes(b"<p>\x07<p>the the the the the the the", "x.html")
+    assert [block.text for block in article.blocks] == ["the the the the the the the"]
+    assert article.title == "the the the the the the the"
+    (titled,) = parse_bytes(
+        b"<title>A\x07 B\x1b[2J</title><p>Text of the page, long enough.", "t.html"
+    )
+    assert titled.title == "A B[2J"
