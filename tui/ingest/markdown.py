@@ -138,6 +138,14 @@ def _code_spans(text: str) -> list[tuple[int, int, int]]:
     pass. Plain (start, end) tuples, not match objects: a file dense in backticks
     has a run every few characters.
     """
+    if "``" not in text and "\\`" not in text:
+        # Single backticks only (the usual case): each pairs with the next one.
+        ticks: list[int] = []
+        at = text.find("`")
+        while at != -1:
+            ticks.append(at)
+            at = text.find("`", at + 1)
+        return [(ticks[k], ticks[k + 1] + 1, 1) for k in range(0, len(ticks) - 1, 2)]
     runs = [m.span() for m in _BACKTICKS.finditer(text)]
     if "\\`" in text:
         runs = [(start, end) for start, end in runs if not (start and text[start - 1] == "\\")]
