@@ -42,8 +42,8 @@ GAP = 2
 MIN_TITLE_WITH_DATE = 20
 MIN_TITLE_WITH_SOURCE = 36
 
-#: Rendered rows kept for redrawing (a few screens' worth).
-STRIP_CACHE_SIZE = 512
+#: Finished lines kept for redrawing (a few screens' worth).
+LINE_CACHE_SIZE = 512
 
 EMPTY_LIBRARY = "Library is empty — import articles with: lede import PATH"
 NO_MATCH = "No articles match — press f to change filters"
@@ -179,12 +179,11 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.browse: Browse | None = browse
         self._columns: Columns | None = None
-        # Scrolling one line redraws every visible line: all but one come from here.
-        self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(STRIP_CACHE_SIZE)
         self._styles: dict[tuple[str | None, bool], Style] = {}
-        # ...and the same rows as Textual finishes them (borders, background, the
-        # app's colour filter), so a scrolled-in row is the only one styled again.
-        self._lines: LRUCache[tuple[int, bool], Strip] = LRUCache(STRIP_CACHE_SIZE)
+        # Scrolling one line redraws every visible line: all but one come from here,
+        # as Textual finishes them (borders, background, the app's colour filter), so
+        # a scrolled-in row is the only one built and styled again.
+        self._lines: LRUCache[tuple[int, bool], Strip] = LRUCache(LINE_CACHE_SIZE)
         self._lines_context: tuple[object, ...] = ()
         self.first_paint_at: float | None = None
         """perf_counter() when rows were first drawn (the start-up benchmark reads it)."""
@@ -234,13 +233,11 @@ class ArticleList(ScrollView, can_focus=True):
         super().notify_style_update()
 
     def _forget_drawn(self) -> None:
-        self._strips.clear()
         self._styles.clear()
         self._lines.clear()
 
     def _forget_row(self, index: int) -> None:
         for cursor in (False, True):
-            self._strips.discard((index, cursor, self._columns.width if self._columns else 0))
             self._lines.discard((index, cursor))
 
     def select_id(self, article_id: str) -> bool:
@@ -392,12 +389,8 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, self._style(None, False))
         if self.first_paint_at is None:
             self.first_paint_at = perf_counter()
-        key = (index, index == self.cursor, width)
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._row_strip(browse.row(index), key[1], width)
-            self._strips.set(key, strip)
-        return strip
+        # Called only for a row missing from the line cache (see render_lines).
+        return self._row_strip(browse.row(index), index == self.cursor, width)
 
     def _style(self, part: str | None, cursor: bool) -> Style:
         """The style of one part of a row, on the cursor row or not."""
