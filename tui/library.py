@@ -452,10 +452,7 @@ class Library:
     def _search_docs(self, metas: list[ArticleMeta]) -> list[SearchDoc]:
         docs = []
         for meta in metas:
-            try:
-                body = self.store.bodies.read_body(meta.id) or {}
-            except CorruptFileError:
-                body = {}  # Found by its title still; never fails an import or a search.
+            body = self._body_or_empty(meta.id)  # A damaged one: found by its title still.
             analysis = Analysis.from_dict(body["analysis"]) if body.get("analysis") else None
             docs.append(_search_doc(meta.id, meta.title, body, analysis))
         return docs

@@ -21,10 +21,9 @@ from tui.store.aside import DAMAGED_MARK, damaged_copies
 from tui.store.bodies import BodyStore
 from tui.store.catalog import CATALOG_FILE, Catalog, SchemaTooNewError
 from tui.store.json_storage import CorruptFileError, read_json_file
-from tui.store.listing import LISTING_FILE, file_stamp, read_listing
+from tui.store.listing import LISTING_FILE, file_stamp, listing_damage, read_listing
 from tui.store.lock import LOCK_NAME
 from tui.store.rawpack import RAW_DIR
-from tui.store.repair import listing_problem
 from tui.store.userdata import BOOKMARKS, NOTES, UserData
 
 try:
@@ -217,7 +216,7 @@ def _raw_problem(root: Path, ref: Any, packs: dict[str, int]) -> str | None:
 
 def _check_listing(root: Path, catalog: Catalog | None, findings: list[Finding]) -> None:
     path = root / LISTING_FILE
-    problem = listing_problem(root)
+    problem = listing_damage(root)
     if problem is not None:
         advice = f"{REPAIR} (or start Lede): rebuilt from the catalog, the file kept aside"
         findings.append(Finding(path, problem, advice, True))

@@ -30,7 +30,7 @@ from .bodies import BodyStore, sync_all
 from .catalog import CATALOG_FILE, Catalog, SchemaTooNewError
 from .journal import UserDataWriteError
 from .json_storage import CorruptFileError
-from .listing import Listing, file_stamp, read_listing, write_listing
+from .listing import Listing, file_stamp, listing_damage, read_listing, write_listing
 from .lock import LibraryLock, LibraryLockedError
 from .rawpack import RawPacks
 from .userdata import UserData
@@ -135,9 +135,9 @@ class LibraryStore:
         if listing is not None and listing.stamp == file_stamp(self.root / CATALOG_FILE):
             return listing
         if listing is None:
-            from .repair import listing_problem, set_listing_aside
+            from .repair import set_listing_aside
 
-            problem = listing_problem(self.root)
+            problem = listing_damage(self.root)
             if problem is not None:
                 damage = set_listing_aside(self.root, problem, writable=not self.read_only)
                 self.store_damage.append(damage)

@@ -16,7 +16,7 @@ from .aside import Damage, keep_aside, move_aside, shown
 from .bodies import BodyStore
 from .catalog import ARTICLES, CATALOG_FILE, Catalog, write_catalog
 from .json_storage import CorruptFileError
-from .listing import LISTING_FILE, listing_damage, read_listing
+from .listing import LISTING_FILE, read_listing
 from .salvage import salvage_object
 from .shapes import meta_problem
 
@@ -25,12 +25,6 @@ if TYPE_CHECKING:
 
 UNTITLED = "Untitled (recovered)"
 RUN_DOCTOR = "Run lede doctor: it lists any article whose text is lost (--repair restores it)."
-
-
-def listing_problem(root: Path) -> str | None:
-    """Why ``listing.bin`` is damaged; None when it is fine, missing or of another
-    schema (those are rebuilt without a word)."""
-    return listing_damage(root)
 
 
 def set_listing_aside(root: Path, problem: str, *, writable: bool) -> Damage:
