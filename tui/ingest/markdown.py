@@ -13,7 +13,7 @@ import re
 
 from tui.ingest.dates import parse_date
 from tui.ingest.errors import IngestError
-from tui.ingest.textclean import first_sentence, fold, not_prose, strip_controls
+from tui.ingest.textclean import first_sentence, fold, not_prose, strip_controls, too_short
 from tui.model import Block, ParsedArticle
 
 __all__ = ["parse_front_matter", "parse_markdown", "strip_inline"]
@@ -343,12 +343,7 @@ def _tiny_blocks(body: str) -> str | None:
     """Why ``body`` is no article because its blocks are too short, or None."""
     if body.count("\n") < 2 * MIN_BLOCKS_JUDGED or len(body) > 64 * body.count("\n"):
         return None
-    sizes = [len(chunk.strip()) for chunk in _BLANK_LINE.split(body)]
-    sizes = [size for size in sizes if size]
-    if len(sizes) < MIN_BLOCKS_JUDGED or sum(sizes) >= MIN_MEAN_BLOCK * len(sizes):
-        return None
-    mean = sum(sizes) / len(sizes)
-    return f"not article text: {len(sizes):,} blocks of {mean:.1f} characters on average"
+    return too_short(_BLANK_LINE.split(body), "blocks", MIN_MEAN_BLOCK, MIN_BLOCKS_JUDGED)
 
 
 def parse_markdown(text: str, *, path: str | None = None) -> ParsedArticle:

@@ -9,6 +9,7 @@ a source file are layout, not content.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from tui.textsafe import strip_controls as terminal_safe
 
@@ -48,16 +49,19 @@ MIN_MEAN_LINE = 6
 MIN_LINES_JUDGED = 1_000
 
 
-def not_prose(text: str, min_mean: float = MIN_MEAN_LINE) -> str | None:
-    """Why ``text`` cannot be an article's text because its lines are too short
-    (fewer than ``min_mean`` characters on average), or None."""
+def too_short(pieces: Iterable[str], what: str, min_mean: float, min_count: int) -> str | None:
+    """Why text is no article's because its non-blank ``pieces`` (lines, blocks),
+    ``min_count`` or more, average fewer than ``min_mean`` characters; else None."""
+    sizes = [size for size in map(len, map(str.strip, pieces)) if size]
+    if len(sizes) < min_count or sum(sizes) >= min_mean * len(sizes):
+        return None
+    mean = sum(sizes) / len(sizes)
+    return f"not article text: {len(sizes):,} {what} of {mean:.1f} characters on average"
+
+
+def not_prose(text: str) -> str | None:
+    """Why ``text`` cannot be an article's text because its lines are too short, or None."""
     newlines = text.count("\n")
     if newlines < MIN_LINES_JUDGED or len(text) > 32 * newlines:
         return None  # Few lines, or long ones on average: the usual case, decided at once.
-    lines = [line for line in map(str.strip, text.split("\n")) if line]
-    if len(lines) < MIN_LINES_JUDGED:
-        return None
-    mean = sum(map(len, lines)) / len(lines)
-    if mean >= min_mean:
-        return None
-    return f"not article text: {len(lines):,} lines of {mean:.1f} characters on average"
+    return too_short(text.split("\n"), "lines", MIN_MEAN_LINE, MIN_LINES_JUDGED)
