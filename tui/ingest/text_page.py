@@ -333,55 +333,35 @@ def _units(text: str) -> list[_Unit]:
             group_index += 1
             return
         parts = _split_group(group) if len(group) > 1 else group
-        if all(part[0] not in _BULLET_START for part in parts):
-            # No bullet to take off (most groups): every part is a paragraph.
-            count = len(parts)
-            words = [len(text.split()) for text in parts]
-            long = [
-                len(text) >= LONG_CHARS or n >= LONG_WORDS
-                for text, n in zip(parts, words, strict=True)
-            ]
-            ends = [text.rstrip(_CLOSERS)[-1:] in _TERMINAL for text in parts]
-            before = blanks
-            for i, text in enumerate(parts):
-                # As below: a long line inside a list of headline-like lines.
-                prose = long[i] and not (
-                    0 < i < count - 1
-                    and not (long[i - 1] or ends[i - 1])
-                    and not (long[i + 1] or ends[i + 1])
-                )
-                units.append(
-                    _Unit(
-                        text,
-                        group_index,
-                        before,
-                        i == 0,
-                        count,
-                        "paragraph",
-                        prose,
-                        ends[i],
-                        words[i],
-                    )
-                )
-                before = 0
-            group.clear()
-            group_index += 1
-            return
-        # (text, kind, index in the group's parts) of each part that has text.
-        kept: list[tuple[str, str, int]] = []
-        for index, part in enumerate(parts):
-            # Lines come folded, and so does " ".join of them: only a bullet's removal
-            # needs folding again (per line, this was much of a short-line file's cost).
-            kind = "paragraph"
-            if part[0] in _BULLET_START and _BULLET.match(part) and _words(part) >= 2:
-                kind = "list_item"
-                part = fold(_BULLET.sub("", part, count=1))
-            if part:
-                kept.append((part, kind, index))
-        count = len(kept)
-        long = [_is_long(text) for text, _kind, _index in kept]
-        ends = [text.rstrip(_CLOSERS)[-1:] in _TERMINAL for text, _kind, _index in kept]
-        for i, (text, kind, index) in enumerate(kept):
+        # Kind, and whether first in the group, of each part: None while every part is
+        # a paragraph (no bullet to take off: most groups) and the first is first.
+        kinds: list[str] | None = None
+        firsts: list[bool] | None = None
+        if any(part[0] in _BULLET_START for part in parts):
+            texts: list[str] = []
+            kinds, firsts = [], []
+            for index, part in enumerate(parts):
+                # Lines come folded, and so does " ".join of them: only a bullet's
+                # removal needs folding again.
+                kind = "paragraph"
+                if part[0] in _BULLET_START and _BULLET.match(part) and _words(part) >= 2:
+                    kind = "list_item"
+                    part = fold(_BULLET.sub("", part, count=1))
+                if part:
+                    texts.append(part)
+                    kinds.append(kind)
+                    firsts.append(index == 0)
+            parts = texts
+        count = len(parts)
+        words = [len(text.split()) for text in parts]
+        long = [
+            len(text) >= LONG_CHARS or n >= LONG_WORDS
+            for text, n in zip(parts, words, strict=True)
+        ]
+        ends = [text.rstrip(_CLOSERS)[-1:] in _TERMINAL for text in parts]  # _ends_sentence
+        for i, text in enumerate(parts):
+            kind = kinds[i] if kinds is not None else "paragraph"
+            first = firsts[i] if firsts is not None else i == 0
             # A long line between two headline-like lines (short, not a sentence) is
             # one more item of a list of headlines (related links), not article prose.
             in_list = (
@@ -390,19 +370,9 @@ def _units(text: str) -> list[_Unit]:
                 and not (long[i + 1] or ends[i + 1])
             )
             prose = long[i] and not in_list and kind == "paragraph"
-            before = blanks if index == 0 else 0
+            before = blanks if first else 0
             units.append(
-                _Unit(
-                    text,
-                    group_index,
-                    before,
-                    index == 0,
-                    count,
-                    kind,
-                    prose,
-                    ends[i],
-                    _words(text),
-                )
+                _Unit(text, group_index, before, first, count, kind, prose, ends[i], words[i])
             )
         group.clear()
         group_index += 1
