@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.ui.test_reading_flows import main
 from tui.app.factory import make_app
 from tui.app.screens.import_screen import ImportScreen
 from tui.library import Library
+
+
+async def open_import_screen(pilot: Pilot[None]) -> ImportScreen:
+    """The import dialog, opened the way a user does (I on the main screen)."""
+    await pilot.press("I")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ImportScreen)
+    return screen
 
 
 def _pages(folder: Path, count: int) -> Path:
@@ -29,10 +39,7 @@ async def test_import_a_folder_with_a_bad_file_and_see_it_in_the_list(
     app = make_app(sample_library)
     async with app.run_test(size=(140, 45)) as pilot:
         before = len(main(app).browse)
-        await pilot.press("I")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
+        screen = await open_import_screen(pilot)
         screen.query_one(Input).value = str(folder)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
@@ -53,10 +60,7 @@ async def test_cancel_stops_between_files_and_keeps_what_was_imported(
     folder = _pages(tmp_path / "many", 300)
     app = make_app(sample_library)
     async with app.run_test(size=(140, 45)) as pilot:
-        await pilot.press("I")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
+        screen = await open_import_screen(pilot)
         screen.start(folder)  # What Enter in the path box does: the worker starts...
         assert screen.importing
         await pilot.press("escape")  # ...and Esc, answered at once, cancels between files.

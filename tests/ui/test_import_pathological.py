@@ -9,9 +9,9 @@ from pathlib import Path
 
 from tests import pathological as gen
 from tests.integration.test_import_paths import ODD_NAMES, SHOWN, page, write_named
+from tests.ui.test_import_in_app import open_import_screen
 from tests.ui.test_reading_flows import main
 from tui.app.factory import make_app
-from tui.app.screens.import_screen import ImportScreen
 from tui.library import Library
 
 
@@ -23,10 +23,7 @@ async def test_the_app_answers_keys_during_a_100000_item_feed_and_esc_cancels_it
     app = make_app(sample_library)
     async with app.run_test(size=(140, 45)) as pilot:
         before = len(main(app).browse)
-        await pilot.press("I")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
+        screen = await open_import_screen(pilot)
         screen.start(feed)
         # The worker is reading one big file; the app still takes a key and
         # answers it at once, while the import is still running.
@@ -57,10 +54,7 @@ async def test_a_refused_50_mb_line_is_one_line_naming_the_file(
     (folder / "line.txt").write_bytes(gen.long_line(50_000_000))
     app = make_app(sample_library)
     async with app.run_test(size=(140, 45)) as pilot:
-        await pilot.press("I")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
+        screen = await open_import_screen(pilot)
         screen.start(folder)
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -82,10 +76,7 @@ async def test_odd_file_names_show_as_printable_lines_in_the_app(
     write_named(folder, b"caf\xe9 good.md", page(1))
     app = make_app(sample_library)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("I")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
+        screen = await open_import_screen(pilot)
         screen.start(folder)
         await app.workers.wait_for_complete()
         await pilot.pause()
