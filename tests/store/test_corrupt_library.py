@@ -153,6 +153,15 @@ def _log_lines(root: Path) -> list[bytes]:
     return (root / "user.log").read_bytes().split(b"\n")
 
 
+def start_on_log(lib: Path, log: bytes) -> tuple[str, Path]:
+    """Lede started on ``lib`` with ``log`` as its user.log: the notice it shows and
+    the copy of the log it kept aside."""
+    (lib / "user.log").write_bytes(log)
+    app = make_app(lib)
+    app.library.close()
+    return app.notice, kept_aside(lib / "user.log")
+
+
 def test_a_hand_edited_journal_line_is_honoured_and_the_log_kept_aside(
     lib: Path, work: Work
 ) -> None:
@@ -160,11 +169,8 @@ def test_a_hand_edited_journal_line_is_honoured_and_the_log_kept_aside(
     at = next(i for i, line in enumerate(lines) if b"second generation note" in line)
     lines[at] = lines[at].replace(b"second generation note", b"second generation, edited")
     damaged = b"\n".join(lines)
-    (lib / "user.log").write_bytes(damaged)
-    app = make_app(lib)
-    app.library.close()
-    kept = kept_aside(lib / "user.log")
-    assert "user.log: " in app.notice and kept.name in app.notice
+    notice, kept = start_on_log(lib, damaged)
+    assert "user.log: " in notice and kept.name in notice
     assert kept.read_bytes() == damaged
     edited = {
         k: "second generation, edited" if v == "second generation note" else v
@@ -188,11 +194,8 @@ def test_a_bad_journal_line_is_skipped_and_the_log_kept_aside(
 ) -> None:
     lines = _log_lines(lib)
     damaged = b"\n".join(lines[:1]) + b"\n" + line + b"\n".join(lines[1:])
-    (lib / "user.log").write_bytes(damaged)
-    app = make_app(lib)
-    app.library.close()
-    kept = kept_aside(lib / "user.log")
-    assert "user.log: 1 damaged save(s) skipped" in app.notice and kept.name in app.notice
+    notice, kept = start_on_log(lib, damaged)
+    assert "user.log: 1 damaged save(s) skipped" in notice and kept.name in notice
     assert kept.read_bytes() == damaged
     assert_work_kept(lib, work)
 
@@ -202,11 +205,8 @@ def test_a_truncated_journal_keeps_every_whole_line_and_the_cut_file(
 ) -> None:
     raw = (lib / "user.log").read_bytes()
     cut = raw[: raw.rindex(b"\n", 0, len(raw) - 1) + 12]  # Inside the last line: a read mark.
-    (lib / "user.log").write_bytes(cut)
-    app = make_app(lib)
-    app.library.close()
-    kept = kept_aside(lib / "user.log")
-    assert "user.log: its last line was cut short" in app.notice and kept.name in app.notice
+    notice, kept = start_on_log(lib, cut)
+    assert "user.log: its last line was cut short" in notice and kept.name in notice
     assert kept.read_bytes() == cut
     assert_work_kept(lib, work)  # Every note and bookmark was in a whole line.
 
