@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.store.aside import Damage, move_aside
+from tui.store.aside import Damage, derived_set_aside
 from tui.store.atomic import atomic_write_bytes
 from tui.store.json_storage import CorruptFileError, dumps_compact, read_json_file
 
@@ -75,11 +75,9 @@ class DerivedIndexes:
 
     def _damaged(self, path: Path, problem: str) -> None:
         self.needs_rebuild = True
-        if self.read_only:
-            action = "rebuilt in memory (file left in place: read-only)"
-        else:
-            action = f"moved aside to {move_aside(path).name}; rebuilt from the bodies"
-        self.damage.append(Damage(path, problem, action, "Nothing was lost.", record=False))
+        self.damage.append(
+            derived_set_aside(path, problem, "the bodies", writable=not self.read_only)
+        )
 
     @property
     def names(self) -> KnownNames:

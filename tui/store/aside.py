@@ -102,6 +102,16 @@ def move_aside(path: Path) -> Path:
     return target
 
 
+def derived_set_aside(path: Path, problem: str, source: str, *, writable: bool) -> Damage:
+    """A damaged derived file (listing, index): moved aside when the library can be
+    written, and rebuilt from ``source`` (in memory only when it cannot)."""
+    if writable:
+        action = f"moved aside to {move_aside(path).name}; rebuilt from {source}"
+    else:
+        action = f"rebuilt from {source} in memory (file left in place: read-only)"
+    return Damage(path, problem, action, "Nothing was lost.", record=False)
+
+
 def damaged_copies(root: Path) -> list[Path]:
     """Every moved-aside file in the library (top level, bodies, index), sorted."""
     found: list[Path] = []

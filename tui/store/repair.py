@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from tui.model import ArticleMeta
 
-from .aside import Damage, keep_aside, move_aside, shown
+from .aside import Damage, derived_set_aside, keep_aside, move_aside, shown
 from .bodies import BodyStore
 from .catalog import ARTICLES, CATALOG_FILE, Catalog, write_catalog
 from .json_storage import CorruptFileError
@@ -29,13 +29,7 @@ RUN_DOCTOR = "Run lede doctor: it lists any article whose text is lost (--repair
 
 def set_listing_aside(root: Path, problem: str, *, writable: bool) -> Damage:
     """A damaged listing: moved aside (when writable) and rebuilt from the catalog."""
-    path = root / LISTING_FILE
-    if writable:
-        aside = move_aside(path)
-        action = f"moved aside to {aside.name} and rebuilt from the catalog"
-    else:
-        action = "the list was rebuilt from the catalog (file left in place: read-only)"
-    return Damage(path, problem, action, "Nothing was lost.", record=False)
+    return derived_set_aside(root / LISTING_FILE, problem, "the catalog", writable=writable)
 
 
 def _salvaged_rows(path: Path) -> dict[str, ArticleMeta]:
