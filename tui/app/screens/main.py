@@ -19,6 +19,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Footer, Input, OptionList
 
+from tui.app.compositor import PartialCompositor
 from tui.app.keeper import Keeper
 from tui.app.keys import SCREEN_BINDINGS
 from tui.app.screens.annotations import AnnotationActions
@@ -68,6 +69,8 @@ class MainScreen(AnnotationActions):
 
     def __init__(self, library: Library, browse: Browse) -> None:
         super().__init__()
+        # A key in one pane repaints that pane alone (see tui/app/compositor.py).
+        self._compositor = PartialCompositor()
         self.library = library
         self.browse = browse
         self.keeper = Keeper(library)

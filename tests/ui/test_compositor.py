@@ -1,0 +1,171 @@
+"""What the terminal shows, update by update, is what a full drawing shows.
+
+The main screen's compositor renders for a partial update only the pieces the
+update writes (``tui/app/compositor.py``). These tests keep a cell grid of the
+terminal, apply to it every update the app sends (full and partial, exactly the
+segments that would be written), and after each thing a user does compare it
+with a full drawing of the screen by Textual's own compositor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.console import RenderableType
+from rich.segment import ControlType
+from rich.style import Style
+from textual.app import App
+from textual.screen import Screen
+
+from tui.app.compositor import PartialCompositor
+from tui.app.factory import make_app
+from tui.app.screens.main import MainScreen
+
+Cell = tuple[str, Style | None]
+
+
+class Terminal:
+    """A grid of cells written by Textual's updates, as a terminal would be."""
+
+    def __init__(self, app: App[None]) -> None:
+        self.app = app
+        self.cells: dict[tuple[int, int], Cell] = {}
+        self.updates = 0
+
+    def apply(self, renderable: RenderableType) -> None:
+        console = self.app.console
+        x = y = 0
+        for segment in console.render(renderable, console.options):
+            if segment.control:
+                for code in segment.control:
+                    if code[0] == ControlType.CURSOR_MOVE_TO:
+                        x, y = int(code[1]), int(code[2])
+                continue
+            if segment.text == "\n":
+                continue
+            for char in segment.text:
+                self.cells[x, y] = (char, segment.style)
+                x += cell_len(char)
+        self.updates += 1
+
+    def lines(self, width: int, height: int) -> list[list[Cell]]:
+        blank: Cell = ("?", None)
+        return [[self.cells.get((x, y), blank) for x in range(width)] for y in range(height)]
+
+
+def drawn_afresh(screen: Screen[object]) -> list[list[Cell]]:
+    """The whole screen through Textual's own compositor (every widget, every line)."""
+    compositor = screen._compositor
+    width, height = compositor.size
+    chops = super(PartialCompositor, compositor)._render_chops(
+        compositor.size.region, lambda y: True
+    )
+    grid: list[list[Cell]] = []
+    for line in chops:
+        cells: list[Cell] = []
+        for strip in line.values():
+            for segment in strip:
+                if not segment.control:
+                    for char in segment.text:
+                        cells.append((char, segment.style))
+                        cells.extend([("", segment.style)] * (cell_len(char) - 1))
+        grid.append(cells[:width])
+    return grid[:height]
+
+
+def shown(terminal: Terminal, screen: Screen[object]) -> list[list[Cell]]:
+    width, height = screen._compositor.size
+    grid = terminal.lines(width, height)
+    # A wide character's second cell is never written on its own.
+    for row in grid:
+        for x in range(1, len(row)):
+            if cell_len(row[x - 1][0]) == 2:
+                row[x] = ("", row[x - 1][1])
+    return grid
+
+
+def watch(app: App[None]) -> Terminal:
+    terminal = Terminal(app)
+    display = app._display
+
+    def display_and_record(screen: Screen[object], renderable: RenderableType | None) -> None:
+        if renderable is not None and not app._batch_count and screen is app.screen:
+            terminal.apply(renderable)
+        display(screen, renderable)
+
+    app._display = display_and_record  # type: ignore[method-assign]
+    return terminal
+
+
+def differing(a: list[list[Cell]], b: list[list[Cell]]) -> list[str]:
+    """The lines that differ, as text, for a readable failure."""
+    return [
+        f"line {y}: shown {text(left)!r} != drawn {text(right)!r}"
+        for y, (left, right) in enumerate(zip(a, b, strict=True))
+        if left != right
+    ]
+
+
+def text(cells: list[Cell]) -> str:
+    return "".join(char for char, _style in cells)
+
+
+STEPS: list[tuple[str, list[str]]] = [
+    ("scroll the list", ["j"] * 30),
+    ("back up", ["k"] * 5),
+    ("open an article", ["enter"]),
+    ("step through quotations", ["right_square_bracket"] * 3),
+    ("step through names", ["right_curly_bracket"] * 4),
+    ("scroll the reader", ["space", "j", "j"]),
+    ("highlights off", ["H"]),
+    ("highlights on", ["H"]),
+    ("sidebar hidden", ["i"]),
+    ("sidebar shown", ["i"]),
+    ("focus moves", ["tab", "tab", "shift+tab"]),
+    ("another theme", ["T"]),
+    ("back to the list", ["escape", "G", "g"]),
+    ("bookmark", ["b"]),
+    ("search opened and closed", ["slash", "h", "i", "escape"]),
+]
+
+
+async def test_every_update_leaves_the_terminal_as_a_full_drawing_would(
+    sample_library: Path,
+) -> None:
+    app = make_app(sample_library)
+    terminal = watch(app)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert isinstance(app.screen._compositor, PartialCompositor)
+        app.screen.query_one("#list").focus()
+        for what, keys in STEPS:
+            before = terminal.updates
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            assert isinstance(app.screen, MainScreen), what
+            assert terminal.updates > before, f"{what}: nothing was drawn"
+            assert shown(terminal, app.screen) == drawn_afresh(app.screen), (
+                what,
+                differing(shown(terminal, app.screen), drawn_afresh(app.screen)),
+            )
+
+
+async def test_a_narrow_terminal_gets_the_same_updates(sample_library: Path) -> None:
+    app = make_app(sample_library)
+    terminal = watch(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for what, keys in [
+            ("scroll the list", ["j"] * 25),
+            ("open", ["enter"]),
+            ("read", ["space", "right_square_bracket", "right_square_bracket"]),
+            ("sidebar", ["i"]),
+            ("back to the list", ["escape", "escape", "k"]),
+        ]:
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            assert shown(terminal, app.screen) == drawn_afresh(app.screen), what
