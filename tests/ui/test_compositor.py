@@ -17,10 +17,12 @@ from rich.segment import ControlType
 from rich.style import Style
 from textual.app import App
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar
 
 from tui.app.compositor import PartialCompositor
 from tui.app.factory import make_app
 from tui.app.screens.main import MainScreen
+from tui.app.widgets.scrollbars import QuickScrollBar
 
 Cell = tuple[str, Style | None]
 
@@ -111,6 +113,20 @@ def text(cells: list[Cell]) -> str:
     return "".join(char for char, _style in cells)
 
 
+def stale_scrollbars(screen: Screen[object]) -> list[str]:
+    """Scrollbars whose kept drawing differs from Textual's drawing of them now."""
+    stale = []
+    for widget in screen.walk_children(with_self=False):
+        bar = widget._vertical_scrollbar
+        if not isinstance(bar, QuickScrollBar) or not bar.display or not bar.size.area:
+            continue
+        kept = bar.render_lines(bar.size.region)
+        bar._styles_cache.clear()
+        if kept != ScrollBar.render_lines(bar, bar.size.region):
+            stale.append(f"{type(widget).__name__}#{widget.id}")
+    return stale
+
+
 STEPS: list[tuple[str, list[str]]] = [
     ("scroll the list", ["j"] * 30),
     ("back up", ["k"] * 5),
@@ -118,6 +134,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("step through quotations", ["right_square_bracket"] * 3),
     ("step through names", ["right_curly_bracket"] * 4),
     ("scroll the reader", ["space", "j", "j"]),
+    ("into the sidebar", ["tab", "j", "j", "j", "shift+tab"]),
     ("highlights off", ["H"]),
     ("highlights on", ["H"]),
     ("sidebar hidden", ["i"]),
@@ -151,6 +168,7 @@ async def test_every_update_leaves_the_terminal_as_a_full_drawing_would(
                 what,
                 differing(shown(terminal, app.screen), drawn_afresh(app.screen)),
             )
+            assert not stale_scrollbars(app.screen), what
 
 
 async def test_a_narrow_terminal_gets_the_same_updates(sample_library: Path) -> None:

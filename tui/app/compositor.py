@@ -1,29 +1,31 @@
 """A compositor that renders, for a partial update, only what the update shows.
 
 Textual's compositor answers a partial update (say, the article list scrolled by
-a line) by rendering every widget whose *container* overlaps the dirty area, over
-the widget's whole height, and cutting every line of it into pieces: the reader,
-the sidebar, the footer and the containers behind them are rendered and cut for
-each key press in the list, and then thrown away, because the update only writes
-the dirty spans. On the main screen that was about 2 ms of every scrolling key.
+a line) by taking the box around every dirty region, rendering every widget whose
+*container* overlaps that box, over the widget's whole height, and cutting every
+line of it into pieces: the reader, the sidebar, the footer and the containers
+behind them were rendered and cut for each key press in the list, and thrown
+away, because the update only writes the dirty spans. A repainted footer and a
+repainted sidebar made the box the whole screen. On the main screen that was
+about 2 ms of every scrolling key.
 
-This compositor fills the same pieces ("chops") for the lines and columns the
-update writes, front to back as Textual does, and stops asking widgets once every
-piece the update writes is filled: a widget that is not visible in the dirty area,
-or hidden there behind widgets already drawn, is not rendered. What reaches the
-terminal is the same; ``tests/ui/test_compositor.py`` compares the two.
+This compositor fills the same pieces ("chops") for the spans the update writes,
+line by line, front to back as Textual does, and stops asking widgets once every
+piece the update writes is filled: a widget that is not under a span, or hidden
+there behind widgets already drawn, is not rendered. What reaches the terminal is
+the same; ``tests/ui/test_compositor.py`` compares it with Textual's own drawing.
 
-It overrides one private method of Textual 8.2's ``Compositor``; the project pins
-that version (``pyproject.toml``), and the test fails if the method's contract
-changes under us.
+It overrides two methods of Textual 8.2's ``Compositor`` (``render_partial_update``
+and the private ``_render_chops``); the project pins that version
+(``pyproject.toml``), and the test fails if their contract changes under us.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import pairwise
 
-from textual._compositor import Compositor
+from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
 from textual.strip import Strip
 
@@ -31,43 +33,66 @@ from textual.strip import Strip
 class PartialCompositor(Compositor):
     """Textual's compositor, rendering for an update only the pieces it writes."""
 
+    def render_partial_update(self) -> ChopsUpdate | None:
+        """Textual's partial update, with the pieces found per line of the update.
+
+        Textual takes the box around all dirty regions: a repainted footer and a
+        repainted sidebar make the whole screen. The spans keep each line's own
+        columns, so only the widgets under them are asked.
+        """
+        update_regions = self._dirty_regions.copy()
+        self._dirty_regions.clear()
+        if not update_regions:
+            return None
+        spans = list(self._regions_to_spans(update_regions))
+        chops = self._render_spans(spans)
+        chop_ends = [cut_set[1:] for cut_set in self.cuts]
+        return ChopsUpdate(chops, spans, chop_ends)
+
     def _render_chops(
         self,
         crop: Region,
         is_rendered_line: Callable[[int], bool],
     ) -> Sequence[Mapping[int, Strip]]:
-        """The strip for each piece of each line that overlaps ``crop``.
+        """Every piece of every line of ``crop`` (a full update's crop is the screen)."""
+        left, right = crop.column_span
+        return self._render_spans(
+            [(y, left, right) for y in crop.line_range if is_rendered_line(y)]
+        )
 
-        Pieces outside the crop stay ``None``: a partial update skips them, and a
-        full update's crop is the whole screen, so it gets every piece.
+    def _render_spans(self, spans: Iterable[tuple[int, int, int]]) -> list[dict[int, Strip]]:
+        """The strip of each piece of each line that overlaps a span ``(y, x1, x2)``.
+
+        Other pieces stay ``None``: a partial update writes only the spans.
         """
         cuts = self.cuts
+        height = len(cuts)
         chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
-        left, right = crop.x, crop.right
         # Per line of the update, the pieces (by their first column) still unfilled.
         wanted: dict[int, set[int]] = {}
-        for y in crop.line_range:
-            if is_rendered_line(y):
+        for y, x1, x2 in spans:
+            if 0 <= y < height:
                 line_cuts = cuts[y]
-                pieces = {cut for cut, end in pairwise(line_cuts) if cut < right and end > left}
+                pieces = {cut for cut, end in pairwise(line_cuts) if cut < x2 and end > x1}
                 if pieces:
-                    wanted[y] = pieces
+                    wanted.setdefault(y, set()).update(pieces)
+        if not wanted:
+            return chops  # type: ignore[return-value]
+        top_line, bottom_line = min(wanted), max(wanted) + 1
         intersection = Region.intersection
         for widget, (region, clip) in self.visible_widgets.items():  # front first
             if not wanted:
                 break
             visible = intersection(region, clip)
-            area = intersection(visible, crop)
-            if not area:
-                continue
             x, x_end = visible.column_span
+            first, last = visible.line_span
             rows = [
                 y
-                for y in area.line_range
+                for y in range(max(first, top_line), min(last, bottom_line))
                 if y in wanted and any(x <= cut < x_end for cut in wanted[y])
             ]
             if not rows:
-                continue  # everything it would show here is already covered
+                continue  # nothing the update writes, or hidden there by widgets drawn
             top = rows[0]
             strips = widget.render_lines(
                 Region(x - region.x, top - region.y, visible.width, rows[-1] - top + 1)
