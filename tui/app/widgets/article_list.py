@@ -11,7 +11,6 @@ segments, never parsed as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from math import ceil
 from time import perf_counter
 from typing import ClassVar, Self
 
@@ -25,9 +24,9 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from tui.app.widgets.scrollbars import ListScrollBar, QuickScrollBars
 from tui.browse import Browse, Row
 
 UNREAD_MARK = "●"
@@ -83,40 +82,10 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-class ListScrollBar(ScrollBar):
-    """A scrollbar that repaints only when its thumb moves on screen.
-
-    Textual repaints every line of a scrollbar whenever the scroll position
-    changes, which is every time the list scrolls by a line (~3 ms of a key press
-    at 40 lines). Its thumb is drawn in eighths of a cell, so at 100k rows it moves
-    once every ~350 rows: the position is kept at the middle of the span of rows
-    that draw the thumb in the same place, and moves (and repaints) only when the
-    drawing would change. Dragging starts from that position (under 1/16 of a cell
-    away).
-    """
-
-    def validate_position(self, position: float) -> float:
-        position = super().validate_position(position)
-        size = self.size.height if self.vertical else self.size.width
-        virtual = ceil(self.window_virtual_size)
-        window = ceil(self.window_size) if self.window_size < self.window_virtual_size else 0
-        if size <= 0 or not window or virtual <= window:
-            return position
-        # As ScrollBarRender.render_bar draws it: the thumb starts at
-        # int((size - thumb) * position / (virtual - window) * 8) eighths.
-        thumb = max(1, window / (virtual / size))
-        travel = (size - thumb) * 8
-        if travel <= 0:
-            return position
-        rows_per_eighth = (virtual - window) / travel
-        if rows_per_eighth <= 1:
-            return position  # The thumb moves with every row: nothing to save.
-        start = int(position / rows_per_eighth)
-        return min(float(virtual - window), (start + 0.5) * rows_per_eighth)
-
-
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
     """The visible rows of a ``Browse``, with a cursor; Enter or a click opens one."""
+
+    SCROLLBAR_CLASS = ListScrollBar
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",
@@ -189,18 +158,6 @@ class ArticleList(ScrollView, can_focus=True):
         """perf_counter() when rows were first drawn (the start-up benchmark reads it)."""
         if browse is not None:
             self.virtual_size = Size(0, len(browse))
-
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        """Textual's own property (textual 8.2.8), creating a ListScrollBar instead."""
-        if self._vertical_scrollbar is None:
-            bar = ListScrollBar(
-                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
-            )
-            bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
 
     # Data in -------------------------------------------------------------------------
     def set_browse(self, browse: Browse) -> None:

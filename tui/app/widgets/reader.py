@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.annotate import Mark
+from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article
 from tui.reading.layout import MEASURE, Highlight, Layout, empty_layout, highlights_of, layout
 from tui.reading.selection import move_end, snap_end, word_at
@@ -48,7 +49,7 @@ KIND_CLASS = {
 }
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(ScrollView, QuickScrollBars, can_focus=True):
     """Shows one article; n/N, ]/[ and }/{ step through its names and quotations."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

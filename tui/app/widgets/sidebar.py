@@ -22,6 +22,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article, EntityMention
 from tui.notes import PlacedNote, excerpt
 from tui.textsafe import one_line
@@ -65,7 +66,7 @@ def more_option(count: int, what: str) -> Option:
     return Option(Text(f"… and {count:,} more {what}", style="italic dim"), disabled=True)
 
 
-class Section(OptionList):
+class Section(OptionList, QuickScrollBars):
     """A titled list in the sidebar; the title is the border title."""
 
     def __init__(self, title: str, *, id: str) -> None:
@@ -115,7 +116,7 @@ def note_option(item: PlacedNote) -> Option:
     return Option(prompt, id=f"note:{note.id}")
 
 
-class Sidebar(VerticalScroll):
+class Sidebar(VerticalScroll, QuickScrollBars):
     """The open article's context; the screen fills it and routes its selections."""
 
     def compose(self) -> ComposeResult:
@@ -192,8 +193,11 @@ class Sidebar(VerticalScroll):
             map(lead_option, leads), "No related articles in the library yet.", len(leads)
         )
 
-    def show_focus(self, heading: Text | None, leads: list[Lead], empty: str = "") -> None:
-        """The focused highlight (``heading``) and the articles it leads to."""
+    def show_focus(
+        self, heading: Text | None, leads: list[Lead], empty: str = "", total: int = 0
+    ) -> None:
+        """The focused highlight (``heading``) and the articles it leads to: ``leads``,
+        the newest of ``total``."""
         title = self.query_one("#focus-title", Static)
         section = self.query_one("#focus-leads", Section)
         if heading is None:
@@ -202,7 +206,11 @@ class Sidebar(VerticalScroll):
             return
         title.update(heading)
         title.display = True
-        section.fill(map(lead_option, leads), empty or "No other article.", len(leads))
+        options = [lead_option(lead) for lead in leads]
+        total = max(total, len(leads))
+        if total > len(leads):
+            options.append(more_option(total - len(leads), "articles: Enter lists them all"))
+        section.fill(options, empty or "No other article.", total)
 
     def show_notes(self, notes: list[PlacedNote]) -> None:
         """The open article's notes in reading order (whole-article ones first)."""
