@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.keeper import Keeper
 from tui.app.screens.note_editor import NoteEditor
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.sidebar import clip
 from tui.notes import Note, excerpt
 from tui.store.userdata import Bookmark
@@ -82,7 +83,7 @@ class CollectionScreen(ModalScreen[OpenAt | None]):
             yield Static(self.TITLE_TEXT, id="collection-heading", markup=False)
             yield Static("", id="collection-summary", markup=False)
             yield OptionList(id="collection-list", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def option_list(self) -> OptionList:

@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.sidebar import KIND_WORDS, TYPE_PREFIX, Section, clip
 from tui.library import Library
 from tui.profile import EntityProfile, QuoteRef
@@ -67,7 +68,7 @@ class EntityScreen(ModalScreen[JumpTarget | None]):
             yield Section(
                 f"Quotations about {clip(self.entity_name, 40)}", id="entity-quotes-about"
             )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._load()

@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from tui.app.compositor import PartialCompositor
 from tui.app.keeper import Keeper
 from tui.app.keys import SCREEN_BINDINGS
 from tui.app.screens.annotations import AnnotationActions
 from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.sidebar import KIND_WORDS, Lead, Sidebar
 from tui.browse import Browse
@@ -88,7 +89,7 @@ class MainScreen(AnnotationActions):
             yield Reader(id="reader")
             yield Sidebar(id="sidebar")
         yield FindBar(placeholder="Find in article (Enter: next, Esc: close)", id="find")
-        yield Footer()
+        yield KeyBar()
 
     # Shortcuts to the panes ----------------------------------------------------------
     @property

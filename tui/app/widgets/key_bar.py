@@ -1,0 +1,155 @@
+"""The footer: the keys that matter in the focused pane, drawn as one line.
+
+Textual's ``Footer`` rebuilds itself, a widget per key, whenever the bindings may
+have changed: on every focus change and every ``refresh_bindings``. With twenty
+keys that is twenty widgets mounted and styled, 50-250 ms on a slow machine, and
+the reader refreshes bindings at each highlight step (Enter's "About this" comes
+and goes). This bar is one widget: it reads the screen's active bindings when
+they may have changed, repaints only when what it shows changed, and on a narrow
+terminal tightens its spacing before it drops keys off the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+@dataclass(frozen=True, slots=True)
+class KeyHint:
+    """One key as the bar shows it."""
+
+    key: str  # what pressing it simulates (the binding's first key)
+    display: str  # how it is written: "^p", "/", "?"
+    description: str
+    enabled: bool
+    tooltip: str
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where a hint was drawn, for clicks and tooltips."""
+
+    start: int
+    end: int
+    hint: KeyHint
+
+
+class KeyBar(Widget):
+    """Key hints for the focused pane, with the command palette key on the right."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-bar--key",
+        "key-bar--description",
+        "key-bar--disabled",
+    }
+    ALLOW_SELECT = False
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hints: tuple[KeyHint, ...] = ()
+        self.palette: KeyHint | None = None
+        self._placed: list[Placed] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.call_after_refresh(self._bindings_changed, self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if not self.is_attached or screen is not self.screen:
+            return
+        hints, palette = self._read_hints(screen)
+        if (hints, palette) != (self.hints, self.palette):
+            self.hints, self.palette = hints, palette
+            self.refresh()
+
+    def _read_hints(self, screen: Screen[object]) -> tuple[tuple[KeyHint, ...], KeyHint | None]:
+        """The shown bindings, one per action (the first, as Textual's footer does)."""
+        app = self.app
+        active = screen.active_bindings
+        palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
+        hints: dict[str, KeyHint] = {}
+        palette: KeyHint | None = None
+        for key, (_node, binding, enabled, tooltip) in active.items():
+            hint = KeyHint(
+                key,
+                app.get_key_display(binding),
+                binding.description,
+                enabled,
+                tooltip or binding.description,
+            )
+            if key == palette_key:
+                palette = hint
+            elif binding.show and binding.action not in hints:
+                hints[binding.action] = hint
+        return tuple(hints.values()), palette
+
+    # Drawing -------------------------------------------------------------------------
+    def render(self) -> Text:
+        width = self.size.width
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        disabled_style = self.get_component_rich_style("key-bar--disabled", partial=True)
+        palette = self._palette_text(key_style, description_style)
+        room = width - (palette.cell_len + 1 if palette else 0)
+        # Roomy: " key " + "description " per hint; tight: "key description " (one
+        # column less each side), when the roomy line would not fit.
+        roomy = sum(cell_len(h.display) + cell_len(h.description) + 3 for h in self.hints)
+        pad = " " if roomy <= room else ""
+        line = Text(no_wrap=True, overflow="crop", end="")
+        placed: list[Placed] = []
+        for hint in self.hints:
+            extra = disabled_style if not hint.enabled else Style()
+            key = f"{pad}{hint.display}{pad}"
+            description = f"{hint.description} " if pad else f" {hint.description} "
+            start = line.cell_len
+            end = start + cell_len(key) + cell_len(description)
+            if end > room:
+                break  # a key is shown whole or not at all
+            line.append(key, key_style + extra)
+            line.append(description, description_style + extra)
+            placed.append(Placed(start, end, hint))
+        if palette is not None and self.palette is not None:
+            line.pad_right(max(0, width - line.cell_len - palette.cell_len))
+            placed.append(Placed(line.cell_len, width, self.palette))
+            line.append_text(palette)
+        self._placed = placed
+        return line
+
+    def _palette_text(self, key_style: Style, description_style: Style) -> Text | None:
+        if self.palette is None:
+            return None
+        text = Text(no_wrap=True, end="")
+        text.append("▏", description_style)
+        text.append(f"{self.palette.display} ", key_style)
+        text.append(f"{self.palette.description} ", description_style)
+        return text
+
+    # Mouse ---------------------------------------------------------------------------
+    def _hint_at(self, x: int) -> KeyHint | None:
+        return next((p.hint for p in self._placed if p.start <= x < p.end), None)
+
+    def on_click(self, event: events.Click) -> None:
+        hint = self._hint_at(event.x)
+        if hint is None:
+            return
+        if hint.enabled:
+            self.app.simulate_key(hint.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hint = self._hint_at(event.x)
+        self.tooltip = hint.tooltip if hint is not None else None
