@@ -264,6 +264,18 @@ class Library:
         """Ids of the articles with a feature (no catalog read: the app has titles)."""
         return self._related_index().articles_with(key)
 
+    @property
+    def related_ready(self) -> bool:
+        """Related lookups need no load or rebuild first (cheap on the UI thread)."""
+        return self.indexes.related_loaded and self.indexes.related_on_disk
+
+    def newest_with(
+        self, key: str, limit: int, besides: str | None = None
+    ) -> tuple[int, list[str]]:
+        """How many articles have a feature, and the ids of the ``limit`` added last
+        (newest first), not counting ``besides``."""
+        return self._related_index().newest_with(key, limit, besides)
+
     def entity_profile(self, name: str, kind: str) -> EntityProfile:
         """Everything the library knows about one entity: the articles that mention or
         quote it, its quotations, and the quotations that mention it (newest first)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList, Static
 
 from tui.app.app import LedeApp
@@ -91,12 +92,41 @@ async def test_stepping_to_a_quotation_shows_its_speaker_and_where_else_he_is_qu
         await pilot.pause()
         heading = str(app.query_one("#focus-title", Static).render())
         assert heading.startswith("Geng Shuang · quotation")
-        leads = option_texts(app.query_one("#focus-leads", OptionList))
+        section = app.query_one("#focus-leads", OptionList)
+        options = [section.get_option_at_index(i) for i in range(section.option_count)]
+        leads = [str(option.prompt) for option in options if not option.disabled]
         assert leads and all("quotes Geng Shuang" in lead for lead in leads)
-        assert seed_id not in [
-            app.query_one("#focus-leads", OptionList).get_option_at_index(i).id
-            for i in range(len(leads))
-        ]
+        assert f"article:{seed_id}" not in [option.id for option in options]
+
+
+async def test_a_name_in_many_articles_previews_the_newest_and_counts_the_rest(
+    sample_library: Path, seed_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In a large library a place can be in most articles; the sidebar lists a few.
+    import tui.app.screens.main as main_screen
+
+    monkeypatch.setattr(main_screen, "FOCUS_LEADS", 2)
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        for _ in range(80):
+            await pilot.press("right_curly_bracket")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            highlight = screen.reader.highlights[screen.reader.focused or 0]
+            others = [i for i in screen.library.ids_with(highlight.key) if i != seed_id]
+            if len(others) > 3:
+                break
+        else:
+            raise AssertionError("no name in more than three other sample articles")
+        section = app.query_one("#focus-leads", OptionList)
+        leads = option_texts(section)
+        assert len(leads) == 3
+        assert all(f"mentions {highlight.canonical}" in lead for lead in leads[:2])
+        assert leads[2] == f"… and {len(others) - 2} more articles: Enter lists them all"
+        assert section.border_title == f"Leads to ({len(others)})"
+        shown = [section.get_option_at_index(i).id for i in range(2)]
+        assert shown == [f"article:{i}" for i in others[::-1][:2]]  # newest first
 
 
 async def test_jump_from_a_quotation_and_back_restores_article_and_place(

@@ -61,6 +61,33 @@ def test_articles_with_an_entity_or_speaker() -> None:
     assert index.articles_with("P:Nobody") == []
 
 
+def test_newest_articles_with_a_common_name_and_how_many_in_all() -> None:
+    index = _library()
+    # "United States" is in 34 articles: the sidebar previews the newest few.
+    total, newest = index.newest_with("L:United States", 3)
+    assert total == 34
+    assert newest == ["filler29", "filler28", "filler27"]
+    assert index.newest_with("O:Hikvision", 5) == (2, ["hikvision", "seed"])
+    assert index.newest_with("P:Nobody", 5) == (0, [])
+    # The open article is neither counted nor listed, wherever it falls.
+    assert index.newest_with("O:Hikvision", 5, besides="seed") == (1, ["hikvision"])
+    assert index.newest_with("L:United States", 2, besides="filler29") == (
+        33,
+        ["filler28", "filler27"],
+    )
+    assert index.newest_with("L:United States", 1, besides="unrelated")[0] == 34
+    index.set_aliases({"Xinjiang": "United States"})  # merged: counted once
+    assert index.newest_with("L:United States", 1) == (34, ["filler29"])
+    assert index.newest_with("L:Xinjiang", 1)[0] == 34
+
+
+def test_features_of_an_article_most_shared_first() -> None:
+    keys = [key for key, _label in _library().features_of("seed")]
+    assert keys[0] == "L:United States"
+    assert set(keys) >= {"O:Hikvision", "P:Geng Shuang", "S:Geng Shuang"}
+    assert _library().features_of("missing") == []
+
+
 def test_user_alias_merges_two_entities_at_once_and_can_be_undone() -> None:
     index = RelatedIndex()
     index.add("a", features_of(_analysis([("Biden", "PERSON")])))

@@ -12,6 +12,7 @@ several shared entities; every result carries the features that made it.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -227,14 +228,48 @@ class RelatedIndex:
         shared.sort(key=lambda s: (-s.weight, s.label))
         return RelatedArticle(self._docs[other], round(score, 4), shared)
 
-    def articles_with(self, key: str) -> list[str]:
-        """Articles that have feature ``key`` (``P:Name``, ``S:Name``…), aliases included."""
+    def _postings_with(self, key: str) -> list[int]:
         if self._aliases:
             group = self._groups_by_target().get(self._target_key(key), ())
         else:
             fid = self._key_ids.get(key)
             group = (fid,) if fid is not None else ()
-        return [self._docs[doc] for doc in self._postings_of(group)] if group else []
+        return self._postings_of(group) if group else []
+
+    def articles_with(self, key: str) -> list[str]:
+        """Articles that have feature ``key`` (``P:Name``, ``S:Name``…), aliases included."""
+        return [self._docs[doc] for doc in self._postings_with(key)]
+
+    def newest_with(
+        self, key: str, limit: int, besides: str | None = None
+    ) -> tuple[int, list[str]]:
+        """How many articles have ``key``, and the ``limit`` added last, newest first;
+        ``besides`` (the open article) is left out of both.
+
+        For a preview of a name in nearly every article: no list of them all is built.
+        """
+        postings = self._postings_with(key)
+        total = len(postings)
+        skip = self._doc_ids.get(besides) if besides is not None else None
+        if skip is not None:
+            at = bisect_left(postings, skip)
+            if at < total and postings[at] == skip:
+                total -= 1
+        newest: list[str] = []
+        for doc in reversed(postings):
+            if len(newest) == limit:
+                break
+            if doc != skip:
+                newest.append(self._docs[doc])
+        return total, newest
+
+    def features_of(self, article_id: str) -> list[tuple[str, str]]:
+        """One article's features as (key, label), those in most articles first."""
+        doc = self._doc_ids.get(article_id)
+        if doc is None:
+            return []
+        fids = sorted(self._doc_features[doc], key=lambda fid: -len(self._postings[fid]))
+        return [(self._keys[fid], self._labels[fid]) for fid in fids]
 
     def features(self) -> Iterable[tuple[str, str, int]]:
         """Every feature as (key, label, number of articles)."""

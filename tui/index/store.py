@@ -113,6 +113,11 @@ class DerivedIndexes:
         return self._related
 
     @property
+    def related_loaded(self) -> bool:
+        """The related index is in memory and current: lookups are quick."""
+        return self._related is not None and not self.needs_rebuild
+
+    @property
     def related_on_disk(self) -> bool:
         return (self.dir / RELATED_FILE).is_file()
 

@@ -45,6 +45,8 @@ POSITION_SAVE_DELAY = 1.5
 #: How often to look for notes and marks saved by another Lede on the same library.
 SHARED_POLL_SECONDS = 3.0
 SORT_ORDER = ("date", "title", "source")
+#: The sidebar previews this many of the articles a highlight leads to (Enter: all).
+FOCUS_LEADS = 20
 
 
 @dataclass(slots=True)
@@ -263,6 +265,11 @@ class MainScreen(AnnotationActions):
         if highlight is None or self.article is None:
             self.sidebar.show_focus(None, [])
             return
+        if self.library.related_ready:
+            # A few lookups in memory: shown at once, with no "Looking…" in between
+            # (each change of the section costs a layout of the screen).
+            self._show_focus_leads(self.article.id, highlight)
+            return
         self.sidebar.show_focus(self._focus_heading(highlight), [], "Looking…")
         self._load_focus_leads(self.article.id, highlight)
 
@@ -279,22 +286,23 @@ class MainScreen(AnnotationActions):
 
     @work(thread=True, exclusive=True, group="focus")
     def _load_focus_leads(self, article_id: str, highlight: Highlight) -> None:
+        self.library.newest_with(highlight.key, 1)  # loads the index, off the UI thread
+        self.app.call_from_thread(self._show_focus_leads, article_id, highlight)
+
+    def _show_focus_leads(self, article_id: str, highlight: Highlight) -> None:
+        """The articles a highlight leads to: the newest few, and how many in all (a
+        name in most of a large library would be tens of thousands of entries)."""
+        if self.article is None or self.article.id != article_id:
+            return
         leads: list[Lead] = []
+        total = 0
         if highlight.key:
             verb = "quotes" if highlight.kind == "QUOTE" else "mentions"
-            for other in self.library.ids_with(highlight.key):
-                if other != article_id:
-                    leads.append(
-                        Lead(other, self._title_of(other), f"{verb} {highlight.canonical}")
-                    )
+            total, newest = self.library.newest_with(highlight.key, FOCUS_LEADS, article_id)
+            for other in newest:
+                leads.append(Lead(other, self._title_of(other), f"{verb} {highlight.canonical}"))
         empty = "No named speaker." if not highlight.key else "No other article."
-        self.app.call_from_thread(self._show_focus_leads, article_id, highlight, leads, empty)
-
-    def _show_focus_leads(
-        self, article_id: str, highlight: Highlight, leads: list[Lead], empty: str
-    ) -> None:
-        if self.article is not None and self.article.id == article_id:
-            self.sidebar.show_focus(self._focus_heading(highlight), leads, empty)
+        self.sidebar.show_focus(self._focus_heading(highlight), leads, empty, total)
 
     @on(Reader.HighlightActivated)
     def _highlight_activated(self, event: Reader.HighlightActivated) -> None:
