@@ -1,0 +1,172 @@
+"""Key presses in every pane of the real app, on a large library with an article open.
+
+    python bench/keys.py [--articles 100000] [--presses 60]
+
+Builds a library from ``sample_articles/`` (a real import: bodies, analyses,
+indexes) plus --articles synthetic catalog entries (the list needs no bodies) that
+share the seed's names the way a news library does: its most frequent names in
+most articles, the rest in a few percent, and its speakers quoted in some. The
+related index holds all of them, so a highlight's leads and the related section
+are looked up across the whole library.
+
+The real app (``tui.app.factory.make_app``) then runs headless at 120x40 with
+the seed open, and each kind of key is pressed --presses times. A press is timed
+with ``time.process_time`` (the whole process: worker threads count) from the
+key until everything it started has finished: Pilot's wait for the screen, the
+app's workers (a highlight's leads load in a thread) and the repaint they cause.
+The app's own cost is the median minus the median of a key bound to nothing,
+pressed and waited for the same way (Pilot's waiting, which grows with the
+number of widgets on screen, and Textual's key routing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.startup import NOOP_KEY, synthetic_metas  # noqa: E402
+
+SAMPLES = REPO / "sample_articles"
+SEED_FILE = "000_8274fb328f49e36a.txt"
+SIZE = (120, 40)
+
+
+def build_library(root: Path, count: int, seed: int = 11) -> str:
+    """The samples imported, then ``count`` synthetic articles; returns the seed's id."""
+    from tui.index.store import DerivedIndexes
+    from tui.library import Library
+    from tui.store.catalog import Catalog
+    from tui.store.listing import Listing, file_stamp, write_listing
+
+    with Library.open(root) as library:
+        library.import_paths([SAMPLES])
+        seed_id = next(m.id for m in library.articles() if m.origin_file == SEED_FILE)
+    indexes = DerivedIndexes(root)
+    related = indexes.related
+    seed_keys = related.features_of(seed_id)
+    rng = random.Random(seed)
+    metas = synthetic_metas(count, seed=seed)
+    catalog = Catalog(root)
+    catalog.add_many(metas)
+    every = catalog.all()
+    catalog.close()
+    write_listing(root, Listing.from_metas(every, file_stamp(root / "catalog.json")))
+
+    common = {key for key, _label in seed_keys[:3]}
+    for meta in metas:
+        features: dict[str, str] = {}
+        for key, label in seed_keys:
+            share = 0.6 if key in common else 0.2 if key.startswith("S:") else 0.05
+            if rng.random() < share:
+                features[key] = label
+        for _ in range(10):
+            n = int(rng.paretovariate(0.8)) % 20_000
+            features[f"{'POL'[n % 3]}:Name {n}"] = f"Name {n}"
+        related.add(meta.id, features)
+    indexes.save()
+    return seed_id
+
+
+async def timed(pilot: Any, action: Callable[[], Awaitable[None]]) -> float:
+    """CPU from the action until the app has nothing left to do for it."""
+    app = pilot.app
+    start = time.process_time()
+    await action()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return time.process_time() - start
+
+
+async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[float]]:
+    from textual.widgets import OptionList
+
+    from tui.app.factory import make_app
+    from tui.app.widgets.article_list import ArticleList
+    from tui.app.widgets.reader import Reader
+
+    app = make_app(library)
+    costs: dict[str, list[float]] = {}
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        screen.open_article(seed_id)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        async def press(label: str, key: str, times: int = presses) -> None:
+            for _ in range(times):
+                cost = await timed(pilot, lambda: pilot.press(key))
+                costs.setdefault(label, []).append(cost)
+
+        await press("nothing (f20): the floor", NOOP_KEY)
+        reader = screen.query_one(Reader)
+        reader.focus()
+        await press("reader: j, a line down", "j")
+        await press("reader: n, next highlight (sidebar follows)", "n")
+        await press("reader: ], next quotation", "right_square_bracket")
+        await press("reader: }, next name", "right_curly_bracket")
+        await press("reader: space, a page down", "space", times=min(presses, 8))
+        sections = [s for s in screen.query(OptionList) if s.display and s.option_count > 2]
+        if sections:
+            sections[0].focus()
+            await press(f"sidebar: j in {sections[0].id}", "j", times=sections[0].option_count - 1)
+        article_list = screen.query_one(ArticleList)
+        article_list.focus()
+        await pilot.pause()
+        for _ in range(presses):
+            top = article_list.scroll_offset.y
+            cost = await timed(pilot, lambda: pilot.press("j"))
+            moved = article_list.scroll_offset.y != top
+            label = "list: j, scrolls a line" if moved else "list: j, within the view"
+            costs.setdefault(label, []).append(cost)
+        await press("tab: focus to the next pane", "tab", times=min(presses, 30))
+    return costs
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--presses", type=int, default=60)
+    parser.add_argument("--keep", type=Path, help="build the library here (or reuse it)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.keep or Path(tmp) / "library"
+        start = time.perf_counter()
+        marker = root / "bench-seed-id"
+        if marker.is_file():
+            seed_id = marker.read_text()
+            print(f"library: reusing {root}")
+        else:
+            seed_id = build_library(root, args.articles)
+            marker.write_text(seed_id)
+            print(
+                f"library: samples + {args.articles:,} synthetic articles, "
+                f"built in {time.perf_counter() - start:.1f} s"
+            )
+        costs = asyncio.run(measure(root, seed_id, args.presses))
+    floor = statistics.median(costs.pop("nothing (f20): the floor"))
+    print(f"CPU per press at 120x40, median (max, presses); the floor is {floor * 1000:.2f} ms")
+    print(f"  {'key':48} {'median':>8} {'max':>8} {'n':>4}   own")
+    for label, values in costs.items():
+        median = statistics.median(values)
+        print(
+            f"  {label:48} {median * 1000:6.2f}ms {max(values) * 1000:6.1f}ms {len(values):4}"
+            f"   {max(0.0, median - floor) * 1000:.2f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
