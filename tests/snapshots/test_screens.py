@@ -32,6 +32,12 @@ def library(first_run_library: Path, tmp_path: Path) -> Path:
 
 
 async def settle(pilot: Any) -> None:
+    """Workers done, and the sidebar showing the focused highlight (it follows)."""
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        if not getattr(pilot.app.screen, "sidebar_behind", False):
+            break
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -48,6 +48,19 @@ async def open_seed(app: LedeApp, pilot: object, seed_id: str) -> MainScreen:
     return screen
 
 
+async def sidebar_caught_up(app: LedeApp, pilot: object) -> None:
+    """Wait for the sidebar to show the focused highlight (it follows when it rests)."""
+    screen = main(app)
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+        if not screen.sidebar_behind:
+            await app.workers.wait_for_complete()
+            await pilot.pause()  # type: ignore[attr-defined]
+            return
+    raise AssertionError("the sidebar never followed the focused highlight")
+
+
 async def step_to_quote_by(pilot: object, screen: MainScreen, speaker: str) -> None:
     for _ in range(60):
         await pilot.press("right_square_bracket")  # type: ignore[attr-defined]
@@ -88,8 +101,8 @@ async def test_stepping_to_a_quotation_shows_its_speaker_and_where_else_he_is_qu
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_seed(app, pilot, seed_id)
         await step_to_quote_by(pilot, screen, "Geng Shuang")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        assert screen.sidebar_behind  # it follows when the highlight rests
+        await sidebar_caught_up(app, pilot)
         heading = str(app.query_one("#focus-title", Static).render())
         assert heading.startswith("Geng Shuang · quotation")
         section = app.query_one("#focus-leads", OptionList)
@@ -111,8 +124,7 @@ async def test_a_name_in_many_articles_previews_the_newest_and_counts_the_rest(
         screen = await open_seed(app, pilot, seed_id)
         for _ in range(80):
             await pilot.press("right_curly_bracket")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await sidebar_caught_up(app, pilot)
             highlight = screen.reader.highlights[screen.reader.focused or 0]
             others = [i for i in screen.library.ids_with(highlight.key) if i != seed_id]
             if len(others) > 3:
@@ -347,3 +359,26 @@ async def test_the_filter_dialog_picks_a_source(sample_library: Path, seed_id: s
         assert len(screen.browse) == count
         assert all(screen.browse.row(i).source == source for i in range(count))
         assert f"source: {source}" in str(screen.article_list.border_title)
+
+
+async def test_the_sidebar_lists_move_with_vim_keys_too(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(app, pilot, seed_id)
+        entities = app.query_one("#entities", OptionList)
+        entities.focus()
+        await pilot.pause()
+        await pilot.press("j")
+        start = entities.highlighted
+        assert start is not None
+        await pilot.press("j", "j")
+        after_j = entities.highlighted
+        assert after_j is not None and after_j > start
+        await pilot.press("k")
+        assert entities.highlighted is not None and start < entities.highlighted < after_j
+        await pilot.press("G")
+        assert entities.highlighted == entities.option_count - 1
+        await pilot.press("g")
+        assert entities.highlighted == start  # the first entry (type headings are not)

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.timer import Timer
 from textual.widgets import Input, OptionList
 
 from tui.app.compositor import PartialCompositor
@@ -45,6 +46,8 @@ POSITION_SAVE_DELAY = 1.5
 #: How often to look for notes and marks saved by another Lede on the same library.
 SHARED_POLL_SECONDS = 3.0
 SORT_ORDER = ("date", "title", "source")
+#: The sidebar shows a focused highlight once it has rested this long (seconds).
+SIDEBAR_FOLLOW_DELAY = 0.08
 #: The sidebar previews this many of the articles a highlight leads to (Enter: all).
 FOCUS_LEADS = 20
 
@@ -84,6 +87,8 @@ class MainScreen(AnnotationActions):
         self._pending_position: tuple[str, int] | None = None
         self._sidebar_hidden = False
         self._narrow_mode = "list"  # which pane shows on a narrow terminal
+        self._focus_to_follow: Highlight | None = None
+        self._follow_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -261,7 +266,25 @@ class MainScreen(AnnotationActions):
 
     @on(Reader.HighlightFocused)
     def _highlight_focused(self, event: Reader.HighlightFocused) -> None:
-        highlight = event.highlight
+        # The reader repaints at once; the sidebar follows when the highlight rests
+        # for SIDEBAR_FOLLOW_DELAY (filling it costs ~20 ms, and a held n would
+        # otherwise fill it for every name stepped past).
+        self._focus_to_follow = event.highlight
+        if self._follow_timer is None:
+            self._follow_timer = self.set_timer(
+                SIDEBAR_FOLLOW_DELAY, self._follow_focus, name="sidebar-follows"
+            )
+        else:
+            self._follow_timer.reset()
+
+    @property
+    def sidebar_behind(self) -> bool:
+        """The sidebar has yet to show the focused highlight (it follows shortly)."""
+        return self._follow_timer is not None
+
+    def _follow_focus(self) -> None:
+        self._follow_timer = None
+        highlight = self._focus_to_follow
         if highlight is None or self.article is None:
             self.sidebar.show_focus(None, [])
             return

@@ -76,9 +76,8 @@ class Section(OptionList, QuickScrollBars):
 
     def fill(self, options: Iterable[Option], empty: str, count: int | None = None) -> None:
         """Replace the entries; ``empty`` shows (disabled) when there are none."""
-        self.clear_options()
         items = list(options)
-        self.add_options(items or [Option(Text(empty, style="italic"), disabled=True)])
+        self.set_options(items or [Option(Text(empty, style="italic"), disabled=True)])
         self.border_title = f"{self._title} ({count})" if count else self._title
         self.display = True
 
@@ -204,7 +203,9 @@ class Sidebar(VerticalScroll, QuickScrollBars):
             title.display = False
             section.display = False
             return
-        title.update(heading)
+        # Two lines, never wrapped (see #focus-title): no layout at each step.
+        heading.no_wrap, heading.overflow = True, "ellipsis"
+        title.update(heading, layout=not title.display)
         title.display = True
         options = [lead_option(lead) for lead in leads]
         total = max(total, len(leads))
