@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from tui.app.keeper import Keeper
 from tui.app.screens.note_editor import NoteEditor
 from tui.app.widgets.key_bar import KeyBar
+from tui.app.widgets.option_lists import VimOptionList
 from tui.app.widgets.sidebar import clip
 from tui.notes import Note, excerpt
 from tui.store.userdata import Bookmark
@@ -82,7 +83,7 @@ class CollectionScreen(ModalScreen[OpenAt | None]):
         with Vertical(id="collection-view"):
             yield Static(self.TITLE_TEXT, id="collection-heading", markup=False)
             yield Static("", id="collection-summary", markup=False)
-            yield OptionList(id="collection-list", markup=False)
+            yield VimOptionList(id="collection-list", markup=False)
         yield KeyBar()
 
     @property

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.option_lists import VimOptionList
 from tui.app.widgets.sidebar import clip
 
 
@@ -46,7 +47,7 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="filter-view"):
             yield Static("Filter the list", id="filter-heading")
-            yield OptionList(id="filter-options", markup=False)
+            yield VimOptionList(id="filter-options", markup=False)
             yield Static("Enter toggles · x clears · Esc applies", id="filter-hint")
 
     def on_mount(self) -> None:

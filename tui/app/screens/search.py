@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.option_lists import VimOptionList
 from tui.app.widgets.sidebar import clip
 from tui.library import Library
 from tui.search import SearchHit
@@ -52,7 +53,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
                 value=self.initial, placeholder="Search the library: words, names, speakers…"
             )
             yield Static("", id="search-status", markup=False)
-            yield OptionList(id="search-results", markup=False)
+            yield VimOptionList(id="search-results", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

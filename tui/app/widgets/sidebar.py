@@ -19,9 +19,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.option_lists import VimOptionList
 from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article, EntityMention
 from tui.notes import PlacedNote, excerpt
@@ -66,7 +67,7 @@ def more_option(count: int, what: str) -> Option:
     return Option(Text(f"… and {count:,} more {what}", style="italic dim"), disabled=True)
 
 
-class Section(OptionList, QuickScrollBars):
+class Section(VimOptionList, QuickScrollBars):
     """A titled list in the sidebar; the title is the border title."""
 
     def __init__(self, title: str, *, id: str) -> None:
