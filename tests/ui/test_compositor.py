@@ -16,12 +16,16 @@ from rich.console import RenderableType
 from rich.segment import ControlType
 from rich.style import Style
 from textual.app import App
+from textual.geometry import Region
 from textual.screen import Screen
+from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 
 from tui.app.compositor import PartialCompositor
 from tui.app.factory import make_app
 from tui.app.screens.main import MainScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.reader import Reader
 from tui.app.widgets.scrollbars import QuickScrollBar
 
 Cell = tuple[str, Style | None]
@@ -127,6 +131,20 @@ def stale_scrollbars(screen: Screen[object]) -> list[str]:
     return stale
 
 
+def stale_lines(screen: Screen[object]) -> list[str]:
+    """Panes whose kept finished lines differ from Textual's drawing of them now."""
+    stale = []
+    for pane in (screen.query_one(ArticleList), screen.query_one(Reader)):
+        if not pane.display or not pane.size.area:
+            continue
+        region = Region(0, 0, *pane.outer_size)
+        kept = pane.render_lines(region)
+        pane._styles_cache.clear()
+        if kept != ScrollView.render_lines(pane, region):
+            stale.append(f"{type(pane).__name__}")
+    return stale
+
+
 STEPS: list[tuple[str, list[str]]] = [
     ("scroll the list", ["j"] * 30),
     ("back up", ["k"] * 5),
@@ -135,6 +153,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("step through names", ["right_curly_bracket"] * 4),
     ("scroll the reader", ["space", "j", "j"]),
     ("into the sidebar", ["tab", "j", "j", "j", "shift+tab"]),
+    ("select a passage", ["v", "l", "l", "escape"]),
     ("highlights off", ["H"]),
     ("highlights on", ["H"]),
     ("sidebar hidden", ["i"]),
@@ -169,6 +188,7 @@ async def test_every_update_leaves_the_terminal_as_a_full_drawing_would(
                 differing(shown(terminal, app.screen), drawn_afresh(app.screen)),
             )
             assert not stale_scrollbars(app.screen), what
+            assert not stale_lines(app.screen), what
 
 
 async def test_a_narrow_terminal_gets_the_same_updates(sample_library: Path) -> None:

@@ -19,7 +19,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -47,6 +47,33 @@ KIND_CLASS = {
     "PLACE": "reader--place",
     "QUOTE": "reader--quote",
 }
+
+
+class LineStrips(dict[int, Strip]):
+    """The reader's styled text lines by layout index, and the finished lines made
+    from them: dropping a text line (its highlight, selection or match changed)
+    drops its finished line too."""
+
+    #: Most finished lines kept (a screen is ~50; a long article has 100,000 lines).
+    FINISHED_LIMIT = 4096
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished: dict[object, Strip] = {}
+        self.context: tuple[object, ...] = ()
+
+    def pop(self, key: int, default: Strip | None = None) -> Strip | None:  # type: ignore[override]
+        self.finished.pop(key, None)
+        return super().pop(key, default)
+
+    def clear(self) -> None:
+        self.finished.clear()
+        super().clear()
+
+    def __setitem__(self, key: int, strip: Strip) -> None:
+        if len(self.finished) > self.FINISHED_LIMIT:
+            self.finished.clear()
+        super().__setitem__(key, strip)
 
 
 class Reader(ScrollView, QuickScrollBars, can_focus=True):
@@ -192,7 +219,7 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
         self._anchor: tuple[int, int] | None = None
         self._top = -1
         self._quiet = False
-        self._strips: dict[int, Strip] = {}
+        self._strips = LineStrips()
         #: The widget's own style, which Textual recomputes on every access: kept
         #: until the styles change (it is wanted for every line drawn).
         self._base_style: Style | None = None
@@ -599,6 +626,48 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
         super().notify_style_update()
         self._strips.clear()  # a theme or CSS change recolours every line
         self._base_style = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Finished lines (border, padding, background, colour filter), kept per line.
+
+        Scrolling by a line leaves every line on screen dirty, and Textual's styles
+        cache then restyles each one (~0.25 ms a line here): a scroll cost ~10 ms. A
+        finished line depends on its text line and the context checked here, and is
+        dropped with the text line (``LineStrips``), so only the line scrolled in is
+        styled again.
+        """
+        if self._layout is None or self.laying_out:
+            return super().render_lines(crop)
+        width, height = self.outer_size
+        gutter = self.styles.gutter
+        context = (
+            self.outer_size,
+            self.background_colors,
+            tuple(map(id, self.get_line_filters())),
+            self.opacity,
+            self.scroll_offset.x,
+        )
+        finished = self._strips.finished
+        if context != self._strips.context:
+            finished.clear()
+            self._strips.context = context
+        top = round(self.scroll_offset.y) - gutter.top
+        text_end = min(height - gutter.bottom, len(self._layout.lines) - top)
+        borders = (self.border_title, self.border_subtitle)
+        strips: list[Strip] = []
+        for y in crop.line_range:
+            # A text line by its index; border, padding and blank lines by their place
+            # and the border's title and subtitle (the reading progress).
+            key: object = top + y if gutter.top <= y < text_end else (-1 - y, borders)
+            strip = finished.get(key)
+            if strip is None:
+                strip = super().render_lines(Region(0, y, width, 1))[0]
+                finished[key] = strip
+            strips.append(strip)
+        x1, x2 = crop.column_span
+        if (x1, x2) != (0, width):
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
