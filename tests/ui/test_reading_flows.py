@@ -382,3 +382,23 @@ async def test_the_sidebar_lists_move_with_vim_keys_too(
         assert entities.highlighted == entities.option_count - 1
         await pilot.press("g")
         assert entities.highlighted == start  # the first entry (type headings are not)
+
+
+async def test_the_sidebar_border_shows_focus_anywhere_inside_it(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        sidebar = screen.sidebar
+        idle = sidebar.styles.border_top
+        app.query_one("#entities", OptionList).focus()
+        await pilot.pause()
+        lit = sidebar.styles.border_top
+        assert lit != idle
+        app.query_one("#quotations", OptionList).focus()  # still inside
+        await pilot.pause()
+        assert sidebar.styles.border_top == lit
+        screen.reader.focus()
+        await pilot.pause()
+        assert sidebar.styles.border_top == idle

@@ -17,7 +17,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.reactive import Reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
 from tui.app.compositor import PartialCompositor
@@ -72,6 +74,11 @@ class MainScreen(AnnotationActions):
     """Three panes: list, reader, sidebar."""
 
     BINDINGS: ClassVar[list[BindingType]] = SCREEN_BINDINGS
+
+    #: Textual's ``Screen.focused``, without its repaint of the whole screen at each
+    #: focus change (~30 ms here): the panes that look different repaint themselves
+    #: (``:focus`` styles, ``Widget._on_focus``/``_on_blur``).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, library: Library, browse: Browse) -> None:
         super().__init__()

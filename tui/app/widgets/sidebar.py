@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -129,6 +130,18 @@ class Sidebar(VerticalScroll, QuickScrollBars):
 
     def on_mount(self) -> None:
         self.show_article(None)
+
+    def _on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._mark_focus()
+
+    def _on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._mark_focus()
+
+    def _mark_focus(self) -> None:
+        # A class for the styles, not :focus-within (see styles/app.tcss). By the
+        # time these events arrive the screen has moved focus, so moving between
+        # sections leaves the class as it is.
+        self.set_class(self.has_focus_within, "-has-focus")
 
     # Filling ---------------------------------------------------------------------------
     def show_article(self, article: Article | None) -> None:
