@@ -70,12 +70,15 @@ class PartialCompositor(Compositor):
         chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
         # Per line of the update, the pieces (by their first column) still unfilled.
         wanted: dict[int, set[int]] = {}
+        left, right = self.size.width, 0  # the columns of all wanted pieces
         for y, x1, x2 in spans:
             if 0 <= y < height:
                 line_cuts = cuts[y]
                 pieces = {cut for cut, end in pairwise(line_cuts) if cut < x2 and end > x1}
                 if pieces:
                     wanted.setdefault(y, set()).update(pieces)
+                    left = min(left, max(c for c in line_cuts if c <= x1))
+                    right = max(right, min(c for c in line_cuts if c >= x2))
         if not wanted:
             return chops  # type: ignore[return-value]
         top_line, bottom_line = min(wanted), max(wanted) + 1
@@ -86,6 +89,8 @@ class PartialCompositor(Compositor):
             visible = intersection(region, clip)
             x, x_end = visible.column_span
             first, last = visible.line_span
+            if x >= right or x_end <= left or first >= bottom_line or last <= top_line:
+                continue  # beside or above or below everything the update writes
             rows = [
                 y
                 for y in range(max(first, top_line), min(last, bottom_line))
