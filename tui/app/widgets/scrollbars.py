@@ -14,8 +14,11 @@ from __future__ import annotations
 from math import ceil
 from typing import Any, ClassVar
 
+from rich.color import Color
+from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Region
-from textual.scrollbar import ScrollBar
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -40,9 +43,7 @@ class QuickScrollBar(ScrollBar):
         width, height = self.size
         if self.styles.gutter.width or self.styles.gutter.height:
             return super().render_lines(self.size.region)  # lines differ by place
-        console = self.app.console
-        options = console.options.update_dimensions(width, height)
-        contents = console.render_lines(self.render(), options, pad=False)
+        contents = self._contents(width, height)
         finished = self._finished
         strips: list[Strip] = []
         for y, segments in enumerate(contents[:height]):
@@ -55,6 +56,29 @@ class QuickScrollBar(ScrollBar):
             rest = Region(0, len(strips), width, height - len(strips))
             strips.extend(super().render_lines(rest))
         return strips
+
+    def _contents(self, width: int, height: int) -> list[list[Segment]]:
+        """The bar's lines before styling: for a vertical bar, straight from
+        ``ScrollBarRender.render_bar`` (one segment a line) instead of through Rich's
+        rendering of the renderable, which costs more than the bar."""
+        renderable = self.render()
+        if self.vertical and isinstance(renderable, ScrollBarRender):
+            style = renderable.style
+            if isinstance(style, Style):
+                bar = renderable.render_bar(
+                    size=height,
+                    window_size=renderable.window_size,
+                    virtual_size=renderable.virtual_size,
+                    position=renderable.position,
+                    vertical=True,
+                    thickness=width,
+                    back_color=style.bgcolor or Color.parse("#555555"),
+                    bar_color=style.color or Color.parse("bright_magenta"),
+                )
+                return [[segment] for segment in bar.segments]
+        console = self.app.console
+        options = console.options.update_dimensions(width, height)
+        return console.render_lines(renderable, options, pad=False)
 
     def _drawing_key(self) -> tuple[object, ...]:
         """Everything ``ScrollBar.render`` and the styles cache draw from."""
