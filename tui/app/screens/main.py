@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 #: Below this width the panes take turns instead of sharing the screen.
 NARROW_WIDTH = 100
-#: Reading positions are saved this long after scrolling stops (and on leaving).
+#: Reading positions are saved at most this long after a scroll (and on leaving).
 POSITION_SAVE_DELAY = 1.5
 #: How often to look for notes and marks saved by another Lede on the same library.
 SHARED_POLL_SECONDS = 3.0
@@ -96,6 +96,7 @@ class MainScreen(AnnotationActions):
         self._narrow_mode = "list"  # which pane shows on a narrow terminal
         self._focus_to_follow: Highlight | None = None
         self._follow_timer: Timer | None = None
+        self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -258,7 +259,14 @@ class MainScreen(AnnotationActions):
             return
         self._pending_position = (self.article.id, event.offset)
         self.history.update(Location(self.article.id, event.offset, self.reader.focused))
-        self.set_timer(POSITION_SAVE_DELAY, self._flush_position, name="save-position")
+        if self._save_timer is None:  # one timer, not one a scrolled line
+            self._save_timer = self.set_timer(
+                POSITION_SAVE_DELAY, self._timed_save, name="save-position"
+            )
+
+    def _timed_save(self) -> None:
+        self._save_timer = None
+        self._flush_position()
 
     def _flush_position(self) -> None:
         pending, self._pending_position = self._pending_position, None
