@@ -149,10 +149,10 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
         reader = screen.query_one(Reader)
         reader.focus()
         await press("reader: j, a line down", "j")
+        await press("reader: space, a page down", "space", times=min(presses, 4))
         await press("reader: n, next highlight (the sidebar follows)", "n")
         await press("reader: ], next quotation", "right_square_bracket")
         await press("reader: }, next name", "right_curly_bracket")
-        await press("reader: space, a page down", "space", times=min(presses, 8))
         leads = screen.query_one("#focus-leads", OptionList)
         if leads.display and leads.option_count > 2:
             leads.focus()
