@@ -15,14 +15,15 @@ piece the update writes is filled: a widget that is not under a span, or hidden
 there behind widgets already drawn, is not rendered. What reaches the terminal is
 the same; ``tests/ui/test_compositor.py`` compares it with Textual's own drawing.
 
-It overrides two methods of Textual 8.2's ``Compositor`` (``render_partial_update``
-and the private ``_render_chops``); the project pins that version
-(``pyproject.toml``), and the test fails if their contract changes under us.
+It overrides ``render_partial_update`` of Textual 8.2's ``Compositor`` and uses its
+private ``cuts``, ``visible_widgets`` and ``_regions_to_spans``; full updates are
+Textual's own. The project pins that version (``pyproject.toml``), and the test
+fails if the contract changes under us.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from itertools import pairwise
 
 from textual._compositor import ChopsUpdate, Compositor
@@ -48,17 +49,6 @@ class PartialCompositor(Compositor):
         chops = self._render_spans(spans)
         chop_ends = [cut_set[1:] for cut_set in self.cuts]
         return ChopsUpdate(chops, spans, chop_ends)
-
-    def _render_chops(
-        self,
-        crop: Region,
-        is_rendered_line: Callable[[int], bool],
-    ) -> Sequence[Mapping[int, Strip]]:
-        """Every piece of every line of ``crop`` (a full update's crop is the screen)."""
-        left, right = crop.column_span
-        return self._render_spans(
-            [(y, left, right) for y in crop.line_range if is_rendered_line(y)]
-        )
 
     def _render_spans(self, spans: Iterable[tuple[int, int, int]]) -> list[dict[int, Strip]]:
         """The strip of each piece of each line that overlaps a span ``(y, x1, x2)``.
