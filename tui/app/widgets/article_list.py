@@ -26,6 +26,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.widgets.runs import runs
 from tui.app.widgets.scrollbars import ListScrollBar, QuickScrollBars
 from tui.browse import Browse, Row
 
@@ -313,24 +314,24 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
             self._lines_context = context
         top = round(self.scroll_offset.y) - gutter.top
         rows_end = min(height - gutter.bottom, len(browse) - top)
-        strips: list[Strip] = []
-        for y in crop.line_range:
-            # A row by its index and cursor; the border and blank lines below the last
-            # row by their place (-1 - y), which only a full refresh changes.
-            key = (
-                (top + y, top + y == self.cursor)
-                if gutter.top <= y < rows_end
-                else (-1 - y, False)
-            )
-            strip = self._lines.get(key)
-            if strip is None:
-                strip = super().render_lines(Region(0, y, width, 1))[0]
-                self._lines.set(key, strip)
-            strips.append(strip)
+        # A row by its index and cursor; the border and blank lines below the last row
+        # by their place (-1 - y), which only a full refresh changes.
+        keys = [
+            (top + y, top + y == self.cursor) if gutter.top <= y < rows_end else (-1 - y, False)
+            for y in crop.line_range
+        ]
+        strips: list[Strip | None] = [self._lines.get(key) for key in keys]
+        missing = [i for i, strip in enumerate(strips) if strip is None]
+        for first, last in runs(missing):  # a page scrolled in is styled in one call
+            made = super().render_lines(Region(0, crop.y + first, width, last - first))
+            for i, strip in enumerate(made, first):
+                strips[i] = strip
+                self._lines.set(keys[i], strip)
+        done: list[Strip] = strips  # type: ignore[assignment]  # every line is filled
         x1, x2 = crop.column_span
         if (x1, x2) != (0, width):
-            strips = [strip.crop(x1, x2) for strip in strips]
-        return strips
+            done = [strip.crop(x1, x2) for strip in done]
+        return done
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.annotate import Mark
+from tui.app.widgets.runs import runs
 from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article
 from tui.reading.layout import MEASURE, Highlight, Layout, empty_layout, highlights_of, layout
@@ -654,20 +655,23 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
         top = round(self.scroll_offset.y) - gutter.top
         text_end = min(height - gutter.bottom, len(self._layout.lines) - top)
         borders = (self.border_title, self.border_subtitle)
-        strips: list[Strip] = []
-        for y in crop.line_range:
-            # A text line by its index; border, padding and blank lines by their place
-            # and the border's title and subtitle (the reading progress).
-            key: object = top + y if gutter.top <= y < text_end else (-1 - y, borders)
-            strip = finished.get(key)
-            if strip is None:
-                strip = super().render_lines(Region(0, y, width, 1))[0]
-                finished[key] = strip
-            strips.append(strip)
+        # A text line by its index; border, padding and blank lines by their place and
+        # the border's title and subtitle (the reading progress).
+        keys: list[object] = [
+            top + y if gutter.top <= y < text_end else (-1 - y, borders) for y in crop.line_range
+        ]
+        strips: list[Strip | None] = [finished.get(key) for key in keys]
+        missing = [i for i, strip in enumerate(strips) if strip is None]
+        # Lines missing side by side (a page scrolled in) are styled in one call.
+        for first, last in runs(missing):
+            made = super().render_lines(Region(0, crop.y + first, width, last - first))
+            for i, strip in enumerate(made, first):
+                strips[i] = finished[keys[i]] = strip
+        done: list[Strip] = strips  # type: ignore[assignment]  # every line is filled
         x1, x2 = crop.column_span
         if (x1, x2) != (0, width):
-            strips = [strip.crop(x1, x2) for strip in strips]
-        return strips
+            done = [strip.crop(x1, x2) for strip in done]
+        return done
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
