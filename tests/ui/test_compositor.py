@@ -27,6 +27,7 @@ from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.scrollbars import QuickScrollBar
+from tui.app.widgets.sidebar import Section
 
 Cell = tuple[str, Style | None]
 
@@ -134,14 +135,15 @@ def stale_scrollbars(screen: Screen[object]) -> list[str]:
 def stale_lines(screen: Screen[object]) -> list[str]:
     """Panes whose kept finished lines differ from Textual's drawing of them now."""
     stale = []
-    for pane in (screen.query_one(ArticleList), screen.query_one(Reader)):
+    panes = [screen.query_one(ArticleList), screen.query_one(Reader), *screen.query(Section)]
+    for pane in panes:
         if not pane.display or not pane.size.area:
             continue
         region = Region(0, 0, *pane.outer_size)
         kept = pane.render_lines(region)
         pane._styles_cache.clear()
         if kept != ScrollView.render_lines(pane, region):
-            stale.append(f"{type(pane).__name__}")
+            stale.append(f"{type(pane).__name__}#{pane.id}")
     return stale
 
 
