@@ -58,3 +58,19 @@ async def test_clicking_a_key_in_the_bar_runs_it(sample_library: Path) -> None:
         await pilot.click(KeyBar, offset=(place.start + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_narrow_reader_shows_the_way_back_to_the_list_first(
+    sample_library: Path,
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        await pilot.pause()
+        assert "List" not in bar_text(bar)  # the list shows: nothing to go back to
+        await pilot.press("enter")  # the reader takes the screen
+        await pilot.pause()
+        assert bar_text(bar).startswith("esc List ")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "List" not in bar_text(bar)

@@ -141,10 +141,21 @@ class MainScreen(AnnotationActions):
     # Layout --------------------------------------------------------------------------
     def _apply_layout(self) -> None:
         narrow = self.size.width < NARROW_WIDTH
+        hints = self.key_hints_first
         self.set_class(narrow, "narrow")
         for mode in ("list", "reader", "sidebar"):
             self.set_class(narrow and self._narrow_mode == mode, f"show-{mode}")
         self.set_class(self._sidebar_hidden, "sidebar-hidden")
+        if self.key_hints_first != hints:
+            self.refresh_bindings()
+
+    @property
+    def key_hints_first(self) -> tuple[str, ...]:
+        """Binding ids the footer shows first: on a narrow terminal, away from the
+        list, Esc (back to the list), which is otherwise not in the footer."""
+        if self.has_class("narrow") and self._narrow_mode != "list":
+            return ("to-list",)
+        return ()
 
     def _show_pane(self, mode: str) -> None:
         """On a narrow terminal, show one pane; on a wide one, just focus it."""

@@ -82,6 +82,18 @@ class KeyBar(Widget):
         palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
         hints: dict[str, KeyHint] = {}
         palette: KeyHint | None = None
+        # Keys the screen wants first, shown even when their binding is hidden (on a
+        # narrow terminal: how to get back to the list).
+        first = set(getattr(screen, "key_hints_first", ()))
+        for key, (_node, binding, enabled, tooltip) in active.items():
+            if binding.id in first and binding.action not in hints:
+                hints[binding.action] = KeyHint(
+                    key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    enabled,
+                    tooltip or binding.description,
+                )
         for key, (_node, binding, enabled, tooltip) in active.items():
             hint = KeyHint(
                 key,
