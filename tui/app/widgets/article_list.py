@@ -10,6 +10,7 @@ segments, never parsed as markup.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from time import perf_counter
 from typing import ClassVar, Self
@@ -19,14 +20,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.widgets.runs import runs
+from tui.app.widgets.finished_lines import FinishedLines, drawing_context
 from tui.app.widgets.scrollbars import ListScrollBar, QuickScrollBars
 from tui.browse import Browse, Row
 
@@ -153,8 +153,7 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
         # Scrolling one line redraws every visible line: all but one come from here,
         # as Textual finishes them (borders, background, the app's colour filter), so
         # a scrolled-in row is the only one built and styled again.
-        self._lines: LRUCache[tuple[int, bool], Strip] = LRUCache(LINE_CACHE_SIZE)
-        self._lines_context: tuple[object, ...] = ()
+        self._lines = FinishedLines(LINE_CACHE_SIZE)
         self.first_paint_at: float | None = None
         """perf_counter() when rows were first drawn (the start-up benchmark reads it)."""
         if browse is not None:
@@ -296,42 +295,22 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
         Scrolling by one line leaves every line on screen dirty, and Textual's styles
         cache then rebuilds each one (border, background, colour filter: about
         0.1 ms a line). A row's finished line depends only on the row, the cursor
-        and the context checked here, so only the row scrolled in is built again.
+        and its drawing context, so only the row scrolled in is built again.
         """
         width, height = self.outer_size  # crop counts the border too
         browse = self.browse
         gutter = self.styles.gutter
         if browse is None or not len(browse) or not width:
             return super().render_lines(crop)
-        context = (
-            self.outer_size,
-            self.background_colors,
-            tuple(map(id, self.get_line_filters())),
-            self.opacity,
-        )
-        if context != self._lines_context:
-            self._lines.clear()
-            self._lines_context = context
         top = round(self.scroll_offset.y) - gutter.top
         rows_end = min(height - gutter.bottom, len(browse) - top)
         # A row by its index and cursor; the border and blank lines below the last row
         # by their place (-1 - y), which only a full refresh changes.
-        keys = [
+        keys: list[Hashable] = [
             (top + y, top + y == self.cursor) if gutter.top <= y < rows_end else (-1 - y, False)
             for y in crop.line_range
         ]
-        strips: list[Strip | None] = [self._lines.get(key) for key in keys]
-        missing = [i for i, strip in enumerate(strips) if strip is None]
-        for first, last in runs(missing):  # a page scrolled in is styled in one call
-            made = super().render_lines(Region(0, crop.y + first, width, last - first))
-            for i, strip in enumerate(made, first):
-                strips[i] = strip
-                self._lines.set(keys[i], strip)
-        done: list[Strip] = strips  # type: ignore[assignment]  # every line is filled
-        x1, x2 = crop.column_span
-        if (x1, x2) != (0, width):
-            done = [strip.crop(x1, x2) for strip in done]
-        return done
+        return self._lines.lines(crop, width, drawing_context(self), keys, super().render_lines)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -11,6 +11,7 @@ changes.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from itertools import pairwise
 from typing import ClassVar
 
@@ -26,7 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.annotate import Mark
-from tui.app.widgets.runs import runs
+from tui.app.widgets.finished_lines import FinishedLines, drawing_context
 from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article
 from tui.reading.layout import MEASURE, Highlight, Layout, empty_layout, highlights_of, layout
@@ -60,21 +61,15 @@ class LineStrips(dict[int, Strip]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.finished: dict[object, Strip] = {}
-        self.context: tuple[object, ...] = ()
+        self.finished = FinishedLines(self.FINISHED_LIMIT)
 
     def pop(self, key: int, default: Strip | None = None) -> Strip | None:  # type: ignore[override]
-        self.finished.pop(key, None)
+        self.finished.discard(key)
         return super().pop(key, default)
 
     def clear(self) -> None:
         self.finished.clear()
         super().clear()
-
-    def __setitem__(self, key: int, strip: Strip) -> None:
-        if len(self.finished) > self.FINISHED_LIMIT:
-            self.finished.clear()
-        super().__setitem__(key, strip)
 
 
 class Reader(ScrollView, QuickScrollBars, can_focus=True):
@@ -633,7 +628,7 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
 
         Scrolling by a line leaves every line on screen dirty, and Textual's styles
         cache then restyles each one (~0.25 ms a line here): a scroll cost ~10 ms. A
-        finished line depends on its text line and the context checked here, and is
+        finished line depends on its text line and the drawing context, and is
         dropped with the text line (``LineStrips``), so only the line scrolled in is
         styled again.
         """
@@ -641,37 +636,16 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
             return super().render_lines(crop)
         width, height = self.outer_size
         gutter = self.styles.gutter
-        context = (
-            self.outer_size,
-            self.background_colors,
-            tuple(map(id, self.get_line_filters())),
-            self.opacity,
-            self.scroll_offset.x,
-        )
-        finished = self._strips.finished
-        if context != self._strips.context:
-            finished.clear()
-            self._strips.context = context
         top = round(self.scroll_offset.y) - gutter.top
         text_end = min(height - gutter.bottom, len(self._layout.lines) - top)
         borders = (self.border_title, self.border_subtitle)
         # A text line by its index; border, padding and blank lines by their place and
         # the border's title and subtitle (the reading progress).
-        keys: list[object] = [
+        keys: list[Hashable] = [
             top + y if gutter.top <= y < text_end else (-1 - y, borders) for y in crop.line_range
         ]
-        strips: list[Strip | None] = [finished.get(key) for key in keys]
-        missing = [i for i, strip in enumerate(strips) if strip is None]
-        # Lines missing side by side (a page scrolled in) are styled in one call.
-        for first, last in runs(missing):
-            made = super().render_lines(Region(0, crop.y + first, width, last - first))
-            for i, strip in enumerate(made, first):
-                strips[i] = finished[keys[i]] = strip
-        done: list[Strip] = strips  # type: ignore[assignment]  # every line is filled
-        x1, x2 = crop.column_span
-        if (x1, x2) != (0, width):
-            done = [strip.crop(x1, x2) for strip in done]
-        return done
+        context = (*drawing_context(self), self.scroll_offset.x)
+        return self._strips.finished.lines(crop, width, context, keys, super().render_lines)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

@@ -11,7 +11,7 @@ Everything shown is article text, so every prompt is a ``Text`` (never markup).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -26,8 +26,8 @@ from textual.strip import Strip
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.finished_lines import FinishedLines, drawing_context
 from tui.app.widgets.option_lists import VimOptionList
-from tui.app.widgets.runs import runs
 from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article, EntityMention
 from tui.notes import PlacedNote, excerpt
@@ -72,6 +72,10 @@ def more_option(count: int, what: str) -> Option:
     return Option(Text(f"… and {count:,} more {what}", style="italic dim"), disabled=True)
 
 
+#: Finished lines a section keeps (its options are capped at SECTION_LIMIT).
+FINISHED_LINES = 1024
+
+
 class Section(VimOptionList, QuickScrollBars):
     """A titled list in the sidebar; the title is the border title.
 
@@ -87,8 +91,7 @@ class Section(VimOptionList, QuickScrollBars):
         super().__init__(id=id, markup=False, classes="sidebar-section")
         self.border_title = title
         self._title = title
-        self._finished: dict[object, Strip] = {}
-        self._finished_context: tuple[object, ...] = ()
+        self._finished = FinishedLines(FINISHED_LINES)
 
     def fill(self, options: Iterable[Option], empty: str, count: int | None = None) -> None:
         """Replace the entries; ``empty`` shows (disabled) when there are none."""
@@ -110,25 +113,10 @@ class Section(VimOptionList, QuickScrollBars):
         self._update_lines()
         width, height = self.outer_size
         gutter = self.styles.gutter
-        context = (
-            self.outer_size,
-            self.scrollable_content_region.size,  # a scrollbar shown rewraps options
-            self.virtual_size,
-            self.background_colors,
-            tuple(map(id, self.get_line_filters())),
-            self.opacity,
-            self.has_focus,
-            self.border_title,
-            self.scroll_offset.x,
-        )
-        finished = self._finished
-        if context != self._finished_context:
-            finished.clear()
-            self._finished_context = context
         lines = self._lines
         top = round(self.scroll_offset.y) - gutter.top
         content_end = height - gutter.bottom
-        keys: list[object] = []
+        keys: list[Hashable] = []
         for y in crop.line_range:
             number = top + y
             if gutter.top <= y < content_end and number < len(lines):
@@ -137,17 +125,15 @@ class Section(VimOptionList, QuickScrollBars):
                 keys.append((number, option == self.highlighted, hover))
             else:
                 keys.append(-1 - y)  # border, padding or blank: by place
-        strips: list[Strip | None] = [finished.get(key) for key in keys]
-        missing = [i for i, strip in enumerate(strips) if strip is None]
-        for first, last in runs(missing):
-            made = super().render_lines(Region(0, crop.y + first, width, last - first))
-            for i, strip in enumerate(made, first):
-                strips[i] = finished[keys[i]] = strip
-        done: list[Strip] = strips  # type: ignore[assignment]  # every line is filled
-        x1, x2 = crop.column_span
-        if (x1, x2) != (0, width):
-            done = [strip.crop(x1, x2) for strip in done]
-        return done
+        context = (
+            *drawing_context(self),
+            self.scrollable_content_region.size,  # a scrollbar shown rewraps options
+            self.virtual_size,
+            self.has_focus,
+            self.border_title,
+            self.scroll_offset.x,
+        )
+        return self._finished.lines(crop, width, context, keys, super().render_lines)
 
 
 class NotesSection(Section):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.app.widgets.runs import runs
+from tui.app.widgets.finished_lines import runs
 
 
 def test_consecutive_lines_make_one_run() -> None:
