@@ -80,20 +80,12 @@ class KeyBar(Widget):
         app = self.app
         active = screen.active_bindings
         palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
-        hints: dict[str, KeyHint] = {}
-        palette: KeyHint | None = None
         # Keys the screen wants first, shown even when their binding is hidden (on a
         # narrow terminal: how to get back to the list).
-        first = set(getattr(screen, "key_hints_first", ()))
-        for key, (_node, binding, enabled, tooltip) in active.items():
-            if binding.id in first and binding.action not in hints:
-                hints[binding.action] = KeyHint(
-                    key,
-                    app.get_key_display(binding),
-                    binding.description,
-                    enabled,
-                    tooltip or binding.description,
-                )
+        wanted_first = set(getattr(screen, "key_hints_first", ()))
+        first: dict[str, KeyHint] = {}
+        rest: dict[str, KeyHint] = {}
+        palette: KeyHint | None = None
         for key, (_node, binding, enabled, tooltip) in active.items():
             hint = KeyHint(
                 key,
@@ -102,10 +94,13 @@ class KeyBar(Widget):
                 enabled,
                 tooltip or binding.description,
             )
-            if key == palette_key:
+            if binding.id in wanted_first:
+                first.setdefault(binding.action, hint)
+            elif key == palette_key:
                 palette = hint
-            elif binding.show and binding.action not in hints:
-                hints[binding.action] = hint
+            elif binding.show:
+                rest.setdefault(binding.action, hint)
+        hints = first | {action: hint for action, hint in rest.items() if action not in first}
         return tuple(hints.values()), palette
 
     # Drawing -------------------------------------------------------------------------
