@@ -26,7 +26,7 @@ from textual.widget import Widget
 class QuickScrollBar(ScrollBar):
     """Textual's scrollbar, drawn again only when its drawing would differ."""
 
-    _drawn_key: tuple[object, ...] | None = None
+    _drawn_key: tuple[tuple[object, ...], tuple[object, ...]] | None = None
     _drawn: list[Strip] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -80,18 +80,21 @@ class QuickScrollBar(ScrollBar):
         options = console.options.update_dimensions(width, height)
         return console.render_lines(renderable, options, pad=False)
 
-    def _drawing_key(self) -> tuple[object, ...]:
-        """Everything ``ScrollBar.render`` and the styles cache draw from."""
+    def _drawing_key(self) -> tuple[tuple[object, ...], tuple[object, ...]]:
+        """Everything ``ScrollBar.render`` and the styles cache draw from: where the
+        thumb is, and how the bar looks (which the kept finished lines depend on)."""
         parent = self.parent
         assert parent is not None
         styles = parent.styles
-        return (
+        place = (
             self.size,
             self.vertical,
             self.thickness,
             self.window_virtual_size,
             self.window_size,
             self.position,
+        )
+        look = (
             self.grabbed is not None,
             self.mouse_over,
             styles.scrollbar_background,
@@ -106,12 +109,13 @@ class QuickScrollBar(ScrollBar):
             tuple(map(id, self.get_line_filters())),
             self.app.ansi_theme,
         )
+        return place, look
 
     def render_lines(self, crop: Region) -> list[Strip]:
         key = self._drawing_key()
         if key != self._drawn_key or self._drawn is None:
-            if key[6:] != (self._drawn_key or ())[6:]:  # more than size or position
-                self._finished.clear()
+            if self._drawn_key is None or key[1] != self._drawn_key[1]:
+                self._finished.clear()  # the look changed, not just the thumb's place
             self._drawn = self._draw()
             self._drawn_key = key
         strips = self._drawn[crop.y : crop.bottom]
