@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,22 @@ SHARED = REPO.parent / "shared"
 #: Fixtures shared across test folders: the damaged-library fixtures of the store,
 #: random-damage and doctor tests.
 pytest_plugins = ["tests.store.library_damage"]
+
+
+async def settled(pilot: Any) -> None:
+    """Wait for the app's workers, and for the main screen's sidebar to show the
+    focused highlight (it follows once a highlight rests), even under a modal: a
+    snapshot taken before it caught up would depend on timing."""
+    app = pilot.app
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        # Any screen: under a modal the main screen's sidebar still catches up.
+        if not any(getattr(screen, "sidebar_behind", False) for screen in app.screen_stack):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return
+    raise AssertionError("the sidebar never followed the focused highlight")
 
 
 @pytest.fixture(autouse=True)

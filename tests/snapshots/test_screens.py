@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import settled
 from tui.app.factory import make_app
 from tui.cli import first_run_import
 
@@ -31,21 +32,10 @@ def library(first_run_library: Path, tmp_path: Path) -> Path:
     return root
 
 
-async def settle(pilot: Any) -> None:
-    """Workers done, and the sidebar showing the focused highlight (it follows)."""
-    for _ in range(100):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.05)
-        if not getattr(pilot.app.screen, "sidebar_behind", False):
-            break
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def test_main_screen_with_a_quotation_focused(snap_compare: Any, library: Path) -> None:
     async def step_to_quote(pilot: Any) -> None:
         await pilot.press("tab", "right_square_bracket", "right_square_bracket")
-        await settle(pilot)
+        await settled(pilot)
 
     assert snap_compare(make_app(library), terminal_size=(120, 40), run_before=step_to_quote)
 
@@ -53,7 +43,7 @@ def test_main_screen_with_a_quotation_focused(snap_compare: Any, library: Path) 
 def test_entity_view(snap_compare: Any, library: Path) -> None:
     async def open_entity(pilot: Any) -> None:
         await pilot.press("tab", "right_square_bracket", "enter")
-        await settle(pilot)
+        await settled(pilot)
 
     assert snap_compare(make_app(library), terminal_size=(120, 40), run_before=open_entity)
 
@@ -63,4 +53,4 @@ def test_help_screen(snap_compare: Any, library: Path) -> None:
 
 
 def test_narrow_terminal_list(snap_compare: Any, library: Path) -> None:
-    assert snap_compare(make_app(library), terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(make_app(library), terminal_size=(80, 24), run_before=settled)

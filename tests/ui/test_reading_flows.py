@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
+from tests.conftest import settled
 from tui.app.app import LedeApp
 from tui.app.factory import make_app
 from tui.app.screens.entity import EntityScreen
@@ -46,19 +47,6 @@ async def open_seed(app: LedeApp, pilot: object, seed_id: str) -> MainScreen:
     await pilot.pause()  # type: ignore[attr-defined]
     assert screen.article is not None and screen.article.id == seed_id
     return screen
-
-
-async def sidebar_caught_up(app: LedeApp, pilot: object) -> None:
-    """Wait for the sidebar to show the focused highlight (it follows when it rests)."""
-    screen = main(app)
-    for _ in range(100):
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-        if not screen.sidebar_behind:
-            await app.workers.wait_for_complete()
-            await pilot.pause()  # type: ignore[attr-defined]
-            return
-    raise AssertionError("the sidebar never followed the focused highlight")
 
 
 async def step_to_quote_by(pilot: object, screen: MainScreen, speaker: str) -> None:
@@ -102,7 +90,7 @@ async def test_stepping_to_a_quotation_shows_its_speaker_and_where_else_he_is_qu
         screen = await open_seed(app, pilot, seed_id)
         await step_to_quote_by(pilot, screen, "Geng Shuang")
         assert screen.sidebar_behind  # it follows when the highlight rests
-        await sidebar_caught_up(app, pilot)
+        await settled(pilot)
         heading = str(app.query_one("#focus-title", Static).render())
         assert heading.startswith("Geng Shuang · quotation")
         section = app.query_one("#focus-leads", OptionList)
@@ -124,7 +112,7 @@ async def test_a_name_in_many_articles_previews_the_newest_and_counts_the_rest(
         screen = await open_seed(app, pilot, seed_id)
         for _ in range(80):
             await pilot.press("right_curly_bracket")
-            await sidebar_caught_up(app, pilot)
+            await settled(pilot)
             highlight = screen.reader.highlights[screen.reader.focused or 0]
             others = [i for i in screen.library.ids_with(highlight.key) if i != seed_id]
             if len(others) > 3:
