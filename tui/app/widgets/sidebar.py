@@ -92,6 +92,7 @@ class Section(VimOptionList, QuickScrollBars):
         self.border_title = title
         self._title = title
         self._finished = FinishedLines(FINISHED_LINES)
+        self._wrapped_at = 0
 
     def fill(self, options: Iterable[Option], empty: str, count: int | None = None) -> None:
         """Replace the entries; ``empty`` shows (disabled) when there are none."""
@@ -110,6 +111,14 @@ class Section(VimOptionList, QuickScrollBars):
                 self.refresh(Region(0, line - top, width, self._heights.get(index, 1)))
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual wraps the options once, at the width they first had; when this
+        # list's scrollbar then appears (no resize: the outer size is the same) the
+        # text is two columns narrower, so wrap them again.
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            self._wrapped_at = width
+            self._option_render_cache.clear()
+            self._line_cache.clear()
         self._update_lines()
         width, height = self.outer_size
         gutter = self.styles.gutter
