@@ -18,8 +18,9 @@ from rich.style import Style
 from textual.app import App
 from textual.geometry import Region
 from textual.screen import Screen
-from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
+from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.app.compositor import PartialCompositor
 from tui.app.factory import make_app
@@ -27,7 +28,7 @@ from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.scrollbars import QuickScrollBar
-from tui.app.widgets.sidebar import Section
+from tui.app.widgets.sidebar import Section, Sidebar
 
 Cell = tuple[str, Style | None]
 
@@ -135,16 +136,28 @@ def stale_scrollbars(screen: Screen[object]) -> list[str]:
 def stale_lines(screen: Screen[object]) -> list[str]:
     """Panes whose kept finished lines differ from Textual's drawing of them now."""
     stale = []
-    panes = [screen.query_one(ArticleList), screen.query_one(Reader), *screen.query(Section)]
+    panes = [
+        screen.query_one(ArticleList),
+        screen.query_one(Reader),
+        screen.query_one(Sidebar),
+        *screen.query(Section),
+    ]
     for pane in panes:
         if not pane.display or not pane.size.area:
             continue
         region = Region(0, 0, *pane.outer_size)
         kept = pane.render_lines(region)
         pane._styles_cache.clear()
-        if kept != ScrollView.render_lines(pane, region):
+        if cells(kept) != cells(Widget.render_lines(pane, region)):
             stale.append(f"{type(pane).__name__}#{pane.id}")
     return stale
+
+
+def cells(strips: list[Strip]) -> list[list[Cell]]:
+    """Each line as cells: a line given new edges may be cut into other segments."""
+    return [
+        [(char, segment.style) for segment in strip for char in segment.text] for strip in strips
+    ]
 
 
 STEPS: list[tuple[str, list[str]]] = [
@@ -161,6 +174,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("sidebar hidden", ["i"]),
     ("sidebar shown", ["i"]),
     ("focus moves", ["tab", "tab", "shift+tab"]),
+    ("focus round every pane", ["tab"] * 8),
     ("another theme", ["T"]),
     ("back to the list", ["escape", "G", "g"]),
     ("bookmark", ["b"]),

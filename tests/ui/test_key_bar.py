@@ -11,7 +11,7 @@ from tui.app.widgets.key_bar import KeyBar
 
 
 def bar_text(bar: KeyBar) -> str:
-    return bar.render().plain
+    return bar.render_line(0).text
 
 
 async def test_the_bar_follows_the_focused_pane(sample_library: Path) -> None:

@@ -390,3 +390,44 @@ async def test_the_sidebar_border_shows_focus_anywhere_inside_it(
         screen.reader.focus()
         await pilot.pause()
         assert sidebar.styles.border_top == idle
+
+
+async def test_tab_goes_from_the_reader_straight_into_a_sidebar_section(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        screen.reader.focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.focused, OptionList)  # a section, not the sidebar itself
+        assert app.focused in screen.sidebar.query(OptionList)
+
+
+async def test_the_focused_frame_takes_a_new_theme_s_colours(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        reader, article_list = screen.reader, screen.article_list
+        reader.focus()
+        await pilot.pause()
+
+        def accent() -> object:
+            return app.theme_variables["accent"].lower()
+
+        def edge_colour(pane: object) -> str:
+            return pane.styles.border_top[1].hex.lower()  # type: ignore[attr-defined]
+
+        assert edge_colour(reader) == accent()
+        assert edge_colour(article_list) != accent()
+        first = accent()
+        while accent() == first:  # a theme with another accent colour
+            await pilot.press("T")
+            await pilot.pause()
+        await pilot.pause()
+        assert edge_colour(reader) == accent()
+        assert edge_colour(article_list) != accent()

@@ -17,8 +17,9 @@ the same; ``tests/ui/test_compositor.py`` compares it with Textual's own drawing
 
 It overrides ``render_partial_update`` of Textual 8.2's ``Compositor`` and uses its
 private ``cuts``, ``visible_widgets`` and ``_regions_to_spans``; full updates are
-Textual's own. The project pins that version (``pyproject.toml``), and the test
-fails if the contract changes under us.
+Textual's own. It also keeps a scroll from repainting the whole screen after a
+lookup of the full map (``reflow_visible``). The project pins that version
+(``pyproject.toml``), and the test fails if the contract changes under us.
 """
 
 from __future__ import annotations
@@ -27,12 +28,31 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from textual._compositor import ChopsUpdate, Compositor
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 class PartialCompositor(Compositor):
     """Textual's compositor, rendering for an update only the pieces it writes."""
+
+    def reflow_visible(self, parent: Widget, size: Size) -> set[Widget]:
+        """Textual's scroll reflow, comparing with the full map when the visible one is gone.
+
+        Textual marks dirty what moved by comparing the new visible map with the
+        last one, but drops the last one whenever it builds the full map (any lookup
+        of a widget's place after a scroll: focusing a sidebar section does one).
+        With nothing to compare, the whole screen counted as moved: a full repaint
+        at every Tab into or within the sidebar. The visible map is only ever
+        dropped when the full map is built (or by a full reflow, which builds it), so
+        the full map holds the arrangement on screen: the same geometry, plus the
+        hidden widgets, which have no visible region to mark. (Textual may since
+        have flagged it for a rebuild, conservatively, when a widget off screen
+        asked for a repaint; that moved nothing.)
+        """
+        if self._visible_map is None and self._full_map:
+            self._visible_map = self._full_map
+        return super().reflow_visible(parent, size)
 
     def render_partial_update(self) -> ChopsUpdate | None:
         """Textual's partial update, with the pieces found per line of the update.

@@ -68,7 +68,7 @@ class AnnotationActions(Screen[None]):
         user = self.library.store.user
         self.browse.read_ids = user.read_ids()
         self.browse.bookmarked_ids = set(user.bookmarked_ids())
-        self.article_list.refresh()
+        self.article_list.redraw()
         self.show_notes()
 
     # Adding ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from time import perf_counter
-from typing import ClassVar, Self
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -26,7 +26,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.widgets.finished_lines import FinishedLines, drawing_context
+from tui.app.widgets.finished_lines import FinishedLines, drawing_context, frame_of
+from tui.app.widgets.pane_frame import FOCUSED_FRAME, frame_after_restyle, show_frame
 from tui.app.widgets.scrollbars import ListScrollBar, QuickScrollBars
 from tui.browse import Browse, Row
 
@@ -90,11 +91,13 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",
+        "article-list--cursor-focused",
         "article-list--unread",
         "article-list--source",
         "article-list--date",
         "article-list--mark",
         "article-list--empty",
+        FOCUSED_FRAME,
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -149,7 +152,7 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.browse: Browse | None = browse
         self._columns: Columns | None = None
-        self._styles: dict[tuple[str | None, bool], Style] = {}
+        self._styles: dict[tuple[str | None, bool, bool], Style] = {}
         # Scrolling one line redraws every visible line: all but one come from here,
         # as Textual finishes them (borders, background, the app's colour filter), so
         # a scrolled-in row is the only one built and styled again.
@@ -163,6 +166,7 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
     def set_browse(self, browse: Browse) -> None:
         """Show ``browse`` (after a sort or filter change too) from its first row."""
         self.browse = browse
+        self._forget_drawn()
         self.virtual_size = Size(0, len(browse))
         self.set_reactive(ArticleList.cursor, 0)
         self.scroll_to(y=0, animate=False)
@@ -178,24 +182,28 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
             self._forget_row(index)
             self.refresh_line(index)
 
-    def refresh(self, *regions: Region, **kwargs: bool) -> Self:
-        # A whole-widget refresh follows any change of styles, theme, focus, size or
-        # data: drop what was drawn before. Line refreshes keep it.
-        if not regions:
-            self._forget_drawn()
-        return super().refresh(*regions, **kwargs)
+    def redraw(self) -> None:
+        """Draw every row again (the read or bookmark marks of many changed)."""
+        self._forget_drawn()
+        self.refresh()
 
     def notify_style_update(self) -> None:
-        self._forget_drawn()
+        self._forget_drawn()  # a theme or CSS change
         super().notify_style_update()
+        frame_after_restyle(self, lambda: self.has_focus)
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Not Textual's restyle of the list: its border and cursor row change (see
+        # pane_frame.py); rows are kept by whether the cursor on them is focused.
+        show_frame(self, has_focus)
 
     def _forget_drawn(self) -> None:
         self._styles.clear()
         self._lines.clear()
 
     def _forget_row(self, index: int) -> None:
-        for cursor in (False, True):
-            self._lines.discard((index, cursor))
+        for cursor in ((False, False), (True, False), (True, True)):
+            self._lines.discard((index, *cursor))
 
     def select_id(self, article_id: str) -> bool:
         """Put the cursor on ``article_id`` and scroll it into view; False if not shown."""
@@ -305,12 +313,19 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
         top = round(self.scroll_offset.y) - gutter.top
         rows_end = min(height - gutter.bottom, len(browse) - top)
         # A row by its index and cursor; the border and blank lines below the last row
-        # by their place (-1 - y), which only a full refresh changes.
+        # by their place (-1 - y): a new browse or theme drops them all.
         keys: list[Hashable] = [
-            (top + y, top + y == self.cursor) if gutter.top <= y < rows_end else (-1 - y, False)
+            (top + y, *self._cursor_look(top + y)) if gutter.top <= y < rows_end else -1 - y
             for y in crop.line_range
         ]
-        return self._lines.lines(crop, width, drawing_context(self), keys, super().render_lines)
+        return self._lines.lines(
+            crop, width, drawing_context(self), keys, super().render_lines, frame_of(self)
+        )
+
+    def _cursor_look(self, index: int) -> tuple[bool, bool]:
+        """Whether the cursor is on row ``index``, and whether it shows focused there."""
+        on = index == self.cursor
+        return on, on and self.has_focus
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -331,16 +346,19 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
 
     def _style(self, part: str | None, cursor: bool) -> Style:
         """The style of one part of a row, on the cursor row or not."""
-        style = self._styles.get((part, cursor))
+        focused = cursor and self.has_focus
+        style = self._styles.get((part, cursor, focused))
         if style is None:
-            style = self._styles[part, cursor] = self._compute_style(part, cursor)
+            style = self._styles[part, cursor, focused] = self._compute_style(part, cursor)
         return style
 
     def _compute_style(self, part: str | None, cursor: bool) -> Style:
         style = self.get_component_rich_style(part) if part else self.rich_style
         if not cursor:
             return style
-        cursor_style = self.get_component_rich_style("article-list--cursor")
+        cursor_style = self.get_component_rich_style(
+            "article-list--cursor-focused" if self.has_focus else "article-list--cursor"
+        )
         if part is None or part == "article-list--unread" or part == "article-list--mark":
             # The theme's block cursor, plus the part's own rules (bold, the mark colour).
             if part is None:

@@ -3,14 +3,20 @@
 Scrolling by a line leaves every line of a widget dirty, and Textual's styles cache
 then restyles each one (border, padding, background, the app's colour filter:
 0.1-0.3 ms a line). A finished line depends only on what the widget shows on it
-(its key) and on a drawing context (sizes, colours, filters), so these widgets keep
-them by key and style only the lines they lack: those are styled run by run, one
-styles-cache call per run of consecutive lines (its set-up is per call).
+(its key), on a drawing context (sizes, colours, filters) and on the widget's frame
+(its border), so these widgets keep them by key and style only the lines they lack:
+those are styled run by run, one styles-cache call per run of consecutive lines (its
+set-up is per call).
+
+A focus change recolours a pane's border and nothing else (``pane_frame.py``): the
+border's own rows are drawn again, and the kept lines get the new edge cells of a
+freshly drawn line, instead of every line being styled again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 
 from textual.cache import LRUCache
 from textual.geometry import Region
@@ -30,24 +36,59 @@ def runs(indices: list[int]) -> list[tuple[int, int]]:
 
 
 def drawing_context(widget: Widget) -> tuple[object, ...]:
-    """What every finished line of ``widget`` depends on besides its own content."""
+    """What every finished line of ``widget`` depends on besides its own content and
+    its frame."""
     return (
         widget.outer_size,
+        widget.scrollable_content_region.size,
         widget.background_colors,
         tuple(map(id, widget.get_line_filters())),
         widget.opacity,
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A widget's border: how it looks, its titles, and the rows and columns it takes."""
+
+    look: Hashable  # the edges' types and colours: every line's first and last cells
+    titles: Hashable  # drawn on the top and bottom rows only
+    top: int
+    right: int
+    bottom: int
+    left: int
+    height: int
+
+
+def frame_of(widget: Widget) -> Frame:
+    styles = widget.styles
+    border = styles.border
+    top, right, bottom, left = border.spacing
+    titles = (
+        widget.border_title,
+        widget.border_subtitle,
+        styles.border_title_color,
+        styles.border_title_background,
+        styles.border_title_style,
+        styles.border_subtitle_color,
+        styles.border_subtitle_background,
+        styles.border_subtitle_style,
+    )
+    return Frame(border, titles, top, right, bottom, left, widget.outer_size.height)
+
+
 class FinishedLines:
     """A widget's finished lines by key, kept while its drawing context is the same."""
 
     def __init__(self, maxsize: int) -> None:
-        self._cache: LRUCache[Hashable, Strip] = LRUCache(maxsize)
+        self._cache: LRUCache[Hashable, tuple[Strip, Hashable]] = LRUCache(maxsize)
         self._context: tuple[object, ...] = ()
+        # The first and last cells of a line drawn with a frame's look: (look, left, right).
+        self._edges: tuple[Hashable, Strip, Strip] | None = None
 
     def clear(self) -> None:
         self._cache.clear()
+        self._edges = None
 
     def discard(self, key: Hashable) -> None:
         self._cache.discard(key)
@@ -59,6 +100,7 @@ class FinishedLines:
         context: tuple[object, ...],
         keys: list[Hashable],
         render: Callable[[Region], list[Strip]],
+        frame: Frame,
     ) -> list[Strip]:
         """The lines of ``crop`` (one key per line), cropped to its columns.
 
@@ -66,18 +108,71 @@ class FinishedLines:
         for the lines missing, over the full ``width``.
         """
         if context != self._context:
-            self._cache.clear()
+            self.clear()
             self._context = context
+        look = frame.look
+        body = range(frame.top, frame.height - frame.bottom)
+        # The border's rows are kept per look and titles; the others get new edges.
+        keys = [
+            key if y in body else (key, look, frame.titles)
+            for y, key in zip(crop.line_range, keys, strict=True)
+        ]
         cache = self._cache
-        strips: list[Strip | None] = [cache.get(key) for key in keys]
-        missing = [i for i, strip in enumerate(strips) if strip is None]
+        kept = [cache.get(key) for key in keys]
+        strips: list[Strip | None] = [None] * len(keys)
+        missing: list[int] = []
+        reframe: list[int] = []
+        for i, found in enumerate(kept):
+            if found is None:
+                missing.append(i)
+            elif found[1] == look:
+                strips[i] = found[0]
+            else:
+                reframe.append(i)
         for first, last in runs(missing):
             made = render(Region(0, crop.y + first, width, last - first))
             for i, strip in enumerate(made, first):
                 strips[i] = strip
-                cache.set(keys[i], strip)
+                cache.set(keys[i], (strip, look))
+                if crop.y + i in body and (self._edges is None or self._edges[0] != look):
+                    self._take_edges(strip, look, frame, width)
+        if reframe:
+            self._reframe(reframe, strips, kept, keys, crop, width, frame, render)
         done: list[Strip] = strips  # type: ignore[assignment]  # every line is filled
         x1, x2 = crop.column_span
         if (x1, x2) != (0, width):
             done = [strip.crop(x1, x2) for strip in done]
         return done
+
+    def _take_edges(self, strip: Strip, look: Hashable, frame: Frame, width: int) -> None:
+        self._edges = (look, strip.crop(0, frame.left), strip.crop(width - frame.right, width))
+
+    def _reframe(
+        self,
+        indices: list[int],
+        strips: list[Strip | None],
+        kept: list[tuple[Strip, Hashable] | None],
+        keys: list[Hashable],
+        crop: Region,
+        width: int,
+        frame: Frame,
+        render: Callable[[Region], list[Strip]],
+    ) -> None:
+        """Kept lines drawn with another look, given the edges of this one."""
+        look = frame.look
+        if self._edges is None or self._edges[0] != look:
+            first = indices[0]  # drawn afresh: its edges serve the others
+            strip = render(Region(0, crop.y + first, width, 1))[0]
+            strips[first] = strip
+            self._cache.set(keys[first], (strip, look))
+            self._take_edges(strip, look, frame, width)
+            indices = indices[1:]
+        assert self._edges is not None
+        _look, left, right = self._edges
+        inner_end = width - frame.right
+        for i in indices:
+            old = kept[i]
+            assert old is not None
+            strip = Strip.join([left, old[0].crop(frame.left, inner_end), right])
+            strips[i] = strip
+            self._cache.set(keys[i], (strip, look))

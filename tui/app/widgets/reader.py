@@ -27,7 +27,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.annotate import Mark
-from tui.app.widgets.finished_lines import FinishedLines, drawing_context
+from tui.app.widgets.finished_lines import FinishedLines, drawing_context, frame_of
+from tui.app.widgets.pane_frame import FOCUSED_FRAME, frame_after_restyle, show_frame
 from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article
 from tui.reading.layout import MEASURE, Highlight, Layout, empty_layout, highlights_of, layout
@@ -90,6 +91,7 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
         "reader--gutter",
         "reader--annotation",
         "reader--selection",
+        FOCUSED_FRAME,
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -622,6 +624,11 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
         super().notify_style_update()
         self._strips.clear()  # a theme or CSS change recolours every line
         self._base_style = None
+        frame_after_restyle(self, lambda: self.has_focus)
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Not Textual's restyle of the reader: only its border changes (pane_frame.py).
+        show_frame(self, has_focus)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Finished lines (border, padding, background, colour filter), kept per line.
@@ -638,14 +645,15 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
         gutter = self.styles.gutter
         top = round(self.scroll_offset.y) - gutter.top
         text_end = min(height - gutter.bottom, len(self._layout.lines) - top)
-        borders = (self.border_title, self.border_subtitle)
-        # A text line by its index; border, padding and blank lines by their place and
-        # the border's title and subtitle (the reading progress).
+        # A text line by its index; border, padding and blank lines by their place
+        # (the border's rows are kept with its titles: the reading progress).
         keys: list[Hashable] = [
-            top + y if gutter.top <= y < text_end else (-1 - y, borders) for y in crop.line_range
+            top + y if gutter.top <= y < text_end else -1 - y for y in crop.line_range
         ]
         context = (*drawing_context(self), self.scroll_offset.x)
-        return self._strips.finished.lines(crop, width, context, keys, super().render_lines)
+        return self._strips.finished.lines(
+            crop, width, context, keys, super().render_lines, frame_of(self)
+        )
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

@@ -26,8 +26,9 @@ from textual.strip import Strip
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from tui.app.widgets.finished_lines import FinishedLines, drawing_context
+from tui.app.widgets.finished_lines import FinishedLines, drawing_context, frame_of
 from tui.app.widgets.option_lists import VimOptionList
+from tui.app.widgets.pane_frame import FOCUSED_FRAME, frame_after_restyle, show_frame
 from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article, EntityMention
 from tui.notes import PlacedNote, excerpt
@@ -125,24 +126,21 @@ class Section(VimOptionList, QuickScrollBars):
         lines = self._lines
         top = round(self.scroll_offset.y) - gutter.top
         content_end = height - gutter.bottom
+        highlighted = self.highlighted
+        focused = self.has_focus  # the highlighted option's colours (and the frame's)
         keys: list[Hashable] = []
         for y in crop.line_range:
             number = top + y
             if gutter.top <= y < content_end and number < len(lines):
                 option = lines[number][0]
                 hover = option == self._mouse_hovering_over
-                keys.append((number, option == self.highlighted, hover))
+                keys.append((number, option == highlighted and (1 + focused), hover))
             else:
                 keys.append(-1 - y)  # border, padding or blank: by place
-        context = (
-            *drawing_context(self),
-            self.scrollable_content_region.size,  # a scrollbar shown rewraps options
-            self.virtual_size,
-            self.has_focus,
-            self.border_title,
-            self.scroll_offset.x,
+        context = (*drawing_context(self), self.virtual_size, self.scroll_offset.x)
+        return self._finished.lines(
+            crop, width, context, keys, super().render_lines, frame_of(self)
         )
-        return self._finished.lines(crop, width, context, keys, super().render_lines)
 
 
 class NotesSection(Section):
@@ -178,8 +176,27 @@ def note_option(item: PlacedNote) -> Option:
     return Option(prompt, id=f"note:{note.id}")
 
 
-class Sidebar(VerticalScroll, QuickScrollBars):
-    """The open article's context; the screen fills it and routes its selections."""
+class Sidebar(VerticalScroll, QuickScrollBars, can_focus=False):
+    """The open article's context; the screen fills it and routes its selections.
+
+    Its sections take focus (Tab goes from the reader to the first one); its border
+    shows focus anywhere inside it.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {FOCUSED_FRAME}
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self._finished = FinishedLines(FINISHED_LINES)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Its own lines (the border and the background between sections) by place: a
+        # focus change gives them new edges instead of Textual styling all ~40 again.
+        width = self.outer_size.width
+        keys: list[Hashable] = list(crop.line_range)
+        return self._finished.lines(
+            crop, width, drawing_context(self), keys, super().render_lines, frame_of(self)
+        )
 
     def compose(self) -> ComposeResult:
         yield Static("", id="focus-title", markup=False)
@@ -194,15 +211,22 @@ class Sidebar(VerticalScroll, QuickScrollBars):
 
     def _on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._mark_focus()
+        # At once: Textual's own scroll to a focused widget is animated, a repaint of
+        # the sidebar per frame for a third of a second after each Tab.
+        self.scroll_to_widget(event.widget, animate=False)
 
     def _on_descendant_blur(self, event: events.DescendantBlur) -> None:
         self._mark_focus()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        frame_after_restyle(self, lambda: self.has_focus_within)
+
     def _mark_focus(self) -> None:
-        # A class for the styles, not :focus-within (see styles/app.tcss). By the
-        # time these events arrive the screen has moved focus, so moving between
-        # sections leaves the class as it is.
-        self.set_class(self.has_focus_within, "-has-focus")
+        # Not :focus-within, nor a class: either restyles every node in the sidebar
+        # (pane_frame.py). By the time these events arrive the screen has moved
+        # focus, so moving between sections leaves the frame as it is.
+        show_frame(self, self.has_focus_within)
 
     # Filling ---------------------------------------------------------------------------
     def show_article(self, article: Article | None) -> None:
