@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
 from tui.app.compositor import PartialCompositor
+from tui.app.heap import settle
 from tui.app.keeper import Keeper
 from tui.app.keys import SCREEN_BINDINGS
 from tui.app.screens.annotations import AnnotationActions
@@ -129,6 +130,7 @@ class MainScreen(AnnotationActions):
             self.open_article(last, mark_read=False, focus_reader=False)
             self.article_list.select_id(last)
         self.set_interval(SHARED_POLL_SECONDS, self._poll_user_data, name="shared-user-data")
+        self.call_after_refresh(settle, "library")
 
     def _poll_user_data(self) -> None:
         """Take in notes and marks another Lede process saved on this library."""
@@ -256,6 +258,7 @@ class MainScreen(AnnotationActions):
         self.app.call_from_thread(self._show_related, article_id, leads)
 
     def _show_related(self, article_id: str, leads: list[Lead]) -> None:
+        settle("related index")
         if self.article is not None and self.article.id == article_id:
             self.sidebar.show_related(leads)
 

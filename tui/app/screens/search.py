@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.heap import settle
 from tui.app.widgets.option_lists import VimOptionList
 from tui.app.widgets.sidebar import clip
 from tui.library import Library
@@ -70,6 +71,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         self.app.call_from_thread(self._show, query, hits)
 
     def _show(self, query: str, hits: list[SearchHit]) -> None:
+        settle("search index")
         if query != self.query_one(Input).value:
             return  # A newer query is on its way.
         results = self.query_one("#search-results", OptionList)

@@ -103,6 +103,11 @@ class Section(VimOptionList, QuickScrollBars):
         self.border_title = f"{self._title} ({count})" if count else self._title
         self.display = True
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # The section alone: Textual restyles its scrollbars too (~0.5 ms each),
+        # and they take their colours from the section anyway.
+        self.app.stylesheet.apply(self, animate=True)
+
     def _watch_highlighted(self, old: int | None, new: int | None) -> None:
         top = round(self.scroll_offset.y)
         width = self.scrollable_content_region.width
