@@ -26,7 +26,7 @@ from tui.app.compositor import PartialCompositor
 from tui.app.factory import make_app
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
-from tui.app.widgets.reader import Reader
+from tui.app.widgets.reader import READ_AHEAD_DELAY, Reader
 from tui.app.widgets.scrollbars import QuickScrollBar
 from tui.app.widgets.sidebar import Section, Sidebar
 
@@ -223,3 +223,44 @@ async def test_a_narrow_terminal_gets_the_same_updates(sample_library: Path) -> 
                 await pilot.press(key)
                 await pilot.pause()
             assert shown(terminal, app.screen) == drawn_afresh(app.screen), what
+
+
+async def test_pages_drawn_ahead_show_as_a_full_drawing_would(
+    sample_library: Path, seed_id: str
+) -> None:
+    """While the reader rests the pages around the view are drawn ahead: a page down
+    then styles no text line, and shows exactly what a full drawing shows."""
+    app = make_app(sample_library)
+    terminal = watch(app)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_article(seed_id, offset=0)
+        reader = screen.reader
+        reader.focus()
+        styled: list[int] = []
+        render_widget = reader._styles_cache.render_widget
+
+        def counting(widget: Widget, crop: Region) -> list[Strip]:
+            styled.extend(crop.line_range)
+            return render_widget(widget, crop)
+
+        reader._styles_cache.render_widget = counting  # type: ignore[method-assign]
+        pages = 0
+        while reader.scroll_offset.y < reader.max_scroll_y:
+            await pilot.pause(READ_AHEAD_DELAY)  # resting: the pages around are drawn
+            while reader.reading_ahead:
+                await pilot.pause(READ_AHEAD_DELAY / 4)
+            styled.clear()
+            await pilot.press("space")
+            await pilot.pause()
+            pages += 1
+            bottom = reader.outer_size.height - 1
+            assert set(styled) <= {0, bottom}, (pages, styled)  # the border's progress only
+            assert shown(terminal, screen) == drawn_afresh(screen), pages
+            assert not stale_lines(screen), pages
+        assert pages >= 2
+        await pilot.press("shift+space")  # the page above was drawn ahead too
+        await pilot.pause()
+        assert shown(terminal, screen) == drawn_afresh(screen)

@@ -83,6 +83,8 @@ class FinishedLines:
     def __init__(self, maxsize: int) -> None:
         self._cache: LRUCache[Hashable, tuple[Strip, Hashable]] = LRUCache(maxsize)
         self._context: tuple[object, ...] = ()
+        #: How many lines the last call drew (styled afresh) rather than kept.
+        self.drawn = 0
         # The first and last cells of a line drawn with a frame's look: (look, left, right).
         self._edges: tuple[Hashable, Strip, Strip] | None = None
 
@@ -129,6 +131,7 @@ class FinishedLines:
                 strips[i] = found[0]
             else:
                 reframe.append(i)
+        self.drawn = len(missing)
         for first, last in runs(missing):
             made = render(Region(0, crop.y + first, width, last - first))
             for i, strip in enumerate(made, first):
