@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -133,3 +135,96 @@ def test_notes_by_article_follow_saves_and_deletes(tmp_path: Path) -> None:
     assert [n.id for n in user.notes_for("art")] == ["n2"]
     assert user.noted_ids() == {"art"}
     assert [n.id for n in UserData(tmp_path).all_notes()] == ["n2"]
+
+
+# Two writers: each must know which log continues the snapshot it read -------------------
+
+
+def test_a_writer_idle_through_compactions_reloads_before_it_saves(tmp_path: Path) -> None:
+    """ext4 gives a new log the inode number the log before last had (compaction frees
+    it), so after two compactions the log's name shows the number an idle writer
+    remembers: a file that is not the one it read. It must still reload the snapshot."""
+    writer = Journal(tmp_path)
+    for n in range(4):  # The inode numbers settle into their cycle.
+        writer.put("settings", f"warm-{n}", n)
+        writer.compact()
+    for compactions in range(1, 5):
+        idle = Journal(tmp_path)
+        for n in range(compactions):
+            writer.put("notes", f"by-writer-{compactions}-{n}", n)
+            writer.compact()
+        idle.put("notes", f"by-idle-{compactions}", compactions)
+        idle.compact()  # A snapshot written from a stale view would drop the writer's notes.
+        writer.put("notes", f"after-{compactions}", 0)
+    notes = Journal(tmp_path).data["notes"]
+    for compactions in range(1, 5):
+        assert f"by-idle-{compactions}" in notes and f"after-{compactions}" in notes
+        for n in range(compactions):
+            assert f"by-writer-{compactions}-{n}" in notes
+
+
+class _Opening(Journal):
+    """A journal whose opening pauses after reading the snapshot, before the log, for
+    the next of ``between`` to run there (another process's saves)."""
+
+    def __init__(self, root: Path, between: list[Callable[[], None]]) -> None:
+        self.between = between
+        super().__init__(root)
+
+    def _read_snapshot(self) -> dict[str, dict[str, Any]]:
+        data = super()._read_snapshot()
+        if self.between:
+            self.between.pop(0)()
+        return data
+
+
+def test_a_compaction_while_another_process_opens_loses_nothing(tmp_path: Path) -> None:
+    """The snapshot is read before the log: if another process compacts in between,
+    the log is a newer one than the snapshot read, and the saves the compaction
+    folded in are in neither. The pair is read again."""
+    writer = Journal(tmp_path)
+    writer.put("notes", "before", 0)
+
+    def save_and_compact(key: str) -> Callable[[], None]:
+        def run() -> None:
+            writer.put("notes", key, 1)
+            writer.compact()
+
+        return run
+
+    # Compacted under it twice: it reads the pair three times.
+    opening = _Opening(tmp_path, [save_and_compact("first"), save_and_compact("second")])
+    assert set(opening.data["notes"]) == {"before", "first", "second"}
+    opening.put("notes", "opened", 2)
+    opening.compact()
+    assert set(Journal(tmp_path).data["notes"]) == {"before", "first", "second", "opened"}
+
+
+def test_a_missing_log_is_reloaded_before_a_save(tmp_path: Path) -> None:
+    """A compaction killed after moving the log to user.log.prev and before writing
+    the new one leaves no log. A process that opened then holds no log to compare;
+    when another saves and compacts, it must not append to the new log as if it
+    continued the snapshot it read."""
+    writer = Journal(tmp_path)
+    writer.put("notes", "before", 0)
+    writer.compact()
+    os.replace(tmp_path / "user.log", tmp_path / "user.log.prev")  # The killed compaction.
+    opened, reader = Journal(tmp_path), Journal(tmp_path, read_only=True)
+    writer.put("notes", "by-writer", 1)
+    writer.compact()
+    assert reader.refresh() is True
+    assert set(reader.data["notes"]) == {"before", "by-writer"}
+    opened.put("notes", "by-opened", 2)
+    opened.compact()
+    assert set(Journal(tmp_path).data["notes"]) == {"before", "by-writer", "by-opened"}
+    os.replace(tmp_path / "user.log", tmp_path / "user.log.prev")
+    writer.compact()  # A snapshot written while there is no log at all.
+    os.replace(tmp_path / "user.log", tmp_path / "user.log.prev")
+    assert reader.refresh() is True
+    assert set(reader.data["notes"]) == {"before", "by-writer", "by-opened"}
+    assert reader.refresh() is False  # Still no log, and the same snapshot.
+    writer.put("notes", "late", 3)
+    writer.compact()
+    os.replace(tmp_path / "user.log", tmp_path / "user.log.prev")
+    assert reader.refresh() is True  # Still no log, but a new snapshot.
+    assert "late" in reader.data["notes"]

@@ -2,11 +2,14 @@
 
 Each round forks two children that write to one library's user data in a loop
 (new notes, edits, deletes, position bookmarks, read marks), with compaction
-forced often so kills also land mid-compaction. A child acknowledges each save
-on a pipe only after the call returned. The parent kills both after a random
-delay, reopens the user data, and checks that every acknowledged save is there,
-intact: each key holds the value of its last acknowledged operation, or of the
-one operation that may have been in flight when the child died.
+forced often so kills also land mid-compaction. In half the rounds the second
+child opens the library a little later, while the first is saving and
+compacting. A child acknowledges each save on a pipe only after the call
+returned. The parent kills both after a random delay, reopens the user data, and
+checks that every acknowledged save is there, intact: each key holds the value
+of its last acknowledged operation, or of the one operation that may have been
+in flight when the child died. Every earlier round's keys are checked again, so a
+later round that loses them (a compaction from a stale view) fails too.
 """
 
 from __future__ import annotations
@@ -57,8 +60,9 @@ def _op(tag: str, n: int) -> Op:
     return ("settings", f"{tag}-setting", n)
 
 
-def _child(library_dir: Path, tag: str, ack_fd: int) -> None:
+def _child(library_dir: Path, tag: str, ack_fd: int, start: float = 0.0) -> None:
     journal.COMPACT_BYTES = 16 * 1024  # Compact every ~60 saves: kills land mid-compaction too.
+    time.sleep(start)
     user = UserData(library_dir)
     for n in range(100_000):
         collection, key, value = _op(tag, n)
@@ -95,8 +99,10 @@ def test_saves_that_returned_survive_sigkill_of_two_writers(library_dir: Path) -
     UserData(library_dir).close()
     rng = random.Random(5)
     kills = saves = 0
+    earlier: dict[tuple[str, str], Any] = {}  # What the rounds before left, key by key.
     for round_no in range(ROUNDS):
         children = []
+        late = rng.uniform(0.002, 0.03) if round_no % 2 else 0.0
         for side in "ab":
             tag = f"r{round_no}{side}"
             read_fd, write_fd = os.pipe()
@@ -104,12 +110,12 @@ def test_saves_that_returned_survive_sigkill_of_two_writers(library_dir: Path) -
             if pid == 0:  # pragma: no cover - runs in the child
                 os.close(read_fd)
                 try:
-                    _child(library_dir, tag, write_fd)
+                    _child(library_dir, tag, write_fd, late if side == "b" else 0.0)
                 finally:
                     os._exit(1)
             os.close(write_fd)
             children.append((tag, pid, read_fd))
-        time.sleep(rng.uniform(0.005, 0.05))
+        time.sleep(late + rng.uniform(0.005, 0.05))
         for _tag, pid, _fd in children:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
@@ -117,12 +123,15 @@ def test_saves_that_returned_survive_sigkill_of_two_writers(library_dir: Path) -
 
         user = UserData(library_dir, read_only=True)
         assert user.journal.bad_lines == 0
+        for (collection, key), value in earlier.items():
+            assert user.journal.get(collection, key) == value, (round_no, collection, key)
         for tag, _pid, read_fd in children:
             last = _last_acked(read_fd)
             os.close(read_fd)
             saves += last + 1
             for (collection, key), values in _allowed(tag, last).items():
                 assert user.journal.get(collection, key) in values, (tag, last, collection, key)
+                earlier[(collection, key)] = user.journal.get(collection, key)
         user.close()
     assert kills >= 200
     assert saves > kills  # The children really saved between kills.

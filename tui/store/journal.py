@@ -13,6 +13,18 @@ checksummed line and one ``fsync`` does not. So:
 * ``user.lock`` is ``flock``ed around each append, so two Lede processes on one
   library can both save: each first reads what the other appended.
 
+A process knows which log continues the snapshot it read by holding that log
+open: an inode number names one file only while the file exists, and a
+compaction frees the log before last, whose number the next log often gets
+(ext4 hands it straight back), so a number remembered without the file could
+name a newer log and hide two compactions. Snapshot and log are read as one
+pair: the log opened first, then the snapshot, then the log's name checked to
+still be that file (compaction replaces the snapshot before the log, so the
+snapshot read is the one that log continues, or the next, which already holds
+the whole log); otherwise the pair is read again. With no log at all there is
+nothing to hold, so a writer reloads the snapshot under the lock and creates
+the log before it appends.
+
 A crash mid-append leaves a line without its newline or with a bad checksum at
 the end of the log; it was never acknowledged, is ignored on load, and is cut
 off by the next writer. Replaying a log over a snapshot that already contains
@@ -41,6 +53,7 @@ import errno
 import json
 import os
 import shutil
+import weakref
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -65,6 +78,9 @@ LOCK_FILE = "user.lock"
 SCHEMA = 2
 #: Compact once the log holds this many bytes (a snapshot write costs more than an append).
 COMPACT_BYTES = 4 * 1024 * 1024
+#: Reads of the snapshot and log pair before one is kept though another process compacted
+#: meanwhile (the next catch-up then sees a log it does not hold and reads them again).
+PAIR_ATTEMPTS = 20
 
 Data = dict[str, dict[str, Any]]
 #: Turns an older snapshot's top-level object into ``Data`` (see userdata.migrate_v1).
@@ -164,6 +180,28 @@ def apply_record(data: Data, record: dict[str, Any]) -> None:
         collection[key] = record.get("v")
 
 
+def _file_id(fd: int) -> tuple[int, int]:
+    info = os.fstat(fd)
+    return (info.st_dev, info.st_ino)
+
+
+def _path_id(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) ``path`` names now; None when there is no such file."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _stat_key(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 def _keep_as(source: Path, target: Path) -> None:
     """Make ``target`` name ``source``'s current file (a hard link; a copy where links
     are refused), replacing ``target`` atomically. ``source`` is replaced next, so
@@ -212,7 +250,12 @@ class Journal:
         self.too_new: SchemaTooNewError | None = None
         #: Damaged or refused files found and what was done (for the user).
         self.damage: list[Damage] = []
-        self._log_id: tuple[int, int] | None = None  # (device, inode) of the log we read
+        # The log ``data`` continues, held open so its (device, inode) names no other file
+        # while we compare it with the log's name (None: there was no log).
+        self._log_fd: int | None = None
+        self._log_id: tuple[int, int] | None = None
+        self._close_log: weakref.finalize | None = None
+        self._snapshot_key: tuple[int, int, int, int] | None = None  # read with no log
         self._offset = 0  # bytes of the log applied to ``data``
         self._needs_snapshot = False  # an old-schema snapshot to rewrite on first write
         self.load()
@@ -230,12 +273,63 @@ class Journal:
     # Reading ---------------------------------------------------------------------------
     def load(self) -> None:
         """Read the snapshot and replay the whole log (at open, or after another compacted)."""
-        self.data = self._read_snapshot()
+        self._reload()
+
+    def _reload(self, *, create: bool = False) -> None:
+        """Read the snapshot and the log that continues it, as one pair, holding the log.
+
+        ``create`` (only under the lock): a missing log is created first, so the
+        pair is this snapshot and an empty log that the next append continues.
+        """
+        self._release_log()
+        for attempt in range(PAIR_ATTEMPTS):
+            fd = self._open_log(create)
+            try:
+                key = _stat_key(self.snapshot_path)
+                data = self._read_snapshot()
+                held = None if fd is None else _file_id(fd)
+            except BaseException:
+                if fd is not None:
+                    os.close(fd)
+                raise
+            if _path_id(self.log_path) == held or attempt == PAIR_ATTEMPTS - 1:
+                break  # No compaction replaced the log while we read the snapshot.
+            if fd is not None:
+                os.close(fd)
+        self.data = data
         self.version += 1
-        self._log_id = None
-        self._offset = 0
         self.bad_lines = 0
-        self._catch_up()
+        self._offset = 0
+        self._snapshot_key = key
+        if fd is not None:
+            self._hold_log(fd)
+            self._read_log()
+
+    def _open_log(self, create: bool) -> int | None:
+        try:
+            return os.open(self.log_path, os.O_RDONLY)
+        except FileNotFoundError:
+            if not create:
+                return None
+        try:
+            fd = os.open(self.log_path, os.O_RDONLY | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise UserDataWriteError(self.log_path, exc) from exc
+        fsync_dir(self.root)
+        return fd
+
+    def _hold_log(self, fd: int) -> None:
+        self._release_log()
+        self._log_fd = fd
+        self._log_id = _file_id(fd)
+        self._close_log = weakref.finalize(self, os.close, fd)
+
+    def _release_log(self) -> None:
+        if self._close_log is not None:
+            self._close_log()  # Closes the held log once.
+        self._close_log = None
+        self._log_fd = None
+        self._log_id = None
 
     def _read_snapshot(self) -> Data:
         """The snapshot's collections; whatever is wrong is noted in ``snapshot_problem``
@@ -341,32 +435,33 @@ class Journal:
             kept[name] = good
         return kept, dropped
 
-    def _catch_up(self) -> bool:
-        """Apply what was appended since we last looked; True when anything changed."""
-        try:
-            fd = os.open(self.log_path, os.O_RDONLY)
-        except FileNotFoundError:
-            changed = self._log_id is not None
-            if changed:
-                self.data = self._read_snapshot()
-                self.version += 1
-                self._offset = 0
-            self._log_id = None
-            return changed
-        try:
-            info = os.fstat(fd)
-            log_id = (info.st_dev, info.st_ino)
-            if self._log_id is not None and log_id != self._log_id:
-                # Another process compacted: its snapshot holds everything we had.
-                self.data = self._read_snapshot()
-                self.version += 1
-                self._offset = 0
-            self._log_id = log_id
-            if info.st_size <= self._offset:
-                return False
-            blob = os.pread(fd, info.st_size - self._offset, self._offset)
-        finally:
-            os.close(fd)
+    def _catch_up(self, *, locked: bool = False) -> bool:
+        """Apply what was appended since we last looked; True when anything changed.
+
+        ``locked``: the caller holds the lock and is about to write or compact, so
+        afterwards the held log is the one on disk (created if there was none).
+        """
+        now = _path_id(self.log_path)
+        if self._log_fd is not None and now == self._log_id:
+            return self._read_log()
+        if (
+            self._log_fd is None
+            and now is None
+            and not locked
+            and _stat_key(self.snapshot_path) == self._snapshot_key
+        ):
+            return False  # Still no log, and no compaction wrote a snapshot since.
+        # Another process compacted (or created the log): its snapshot holds all we had.
+        self._reload(create=locked)
+        return True
+
+    def _read_log(self) -> bool:
+        """Apply the held log's complete lines past ``_offset``; True when any were new."""
+        assert self._log_fd is not None
+        size = os.fstat(self._log_fd).st_size
+        if size <= self._offset:
+            return False
+        blob = os.pread(self._log_fd, size - self._offset, self._offset)
         records, used, bad = decode_lines(blob, self._validate)
         for record in records:
             apply_record(self.data, record)
@@ -402,27 +497,27 @@ class Journal:
             )
         payload = b"".join(encode_line(r) for r in records)
         with self._locked():
-            self._catch_up()
+            self._catch_up(locked=True)  # Now ``data`` is the state on disk, the log held.
             if self._needs_snapshot:
                 self._compact_locked()
-            created = not self.log_path.exists()
             try:
-                fd = os.open(self.log_path, os.O_RDWR | os.O_CREAT, 0o644)
+                fd = os.open(self.log_path, os.O_RDWR)
             except OSError as exc:
                 raise UserDataWriteError(self.log_path, exc) from exc
             try:
                 info = os.fstat(fd)
                 if (info.st_dev, info.st_ino) != self._log_id:
-                    self._log_id = (info.st_dev, info.st_ino)
-                    self._offset = 0
+                    # Only something that ignores the lock replaces the log now.
+                    replaced = OSError(errno.ESTALE, "replaced")
+                    raise UserDataWriteError(
+                        self.log_path, replaced, "it was replaced while saving; save again"
+                    )
                 if info.st_size != self._offset:
                     # A writer died mid-line: cut its unacknowledged fragment off.
                     self._cut_tail(fd, info.st_size)
                 self._append(fd, payload)
             finally:
                 os.close(fd)
-            if created:
-                fsync_dir(self.root)
             for record in records:
                 apply_record(self.data, record)
             self.version += 1
@@ -447,7 +542,7 @@ class Journal:
         if self.read_only:
             return
         with self._locked():
-            self._catch_up()
+            self._catch_up(locked=True)
             self._compact_locked()
 
     def _compact_locked(self) -> None:
@@ -477,6 +572,7 @@ class Journal:
             if self.snapshot_problem is not None:
                 self._report_snapshot(snapshot_aside)
                 self.snapshot_problem = None
+            self._release_log()  # Windows renames no open file; the new log is held below.
             if self.bad_lines and self.log_path.exists():
                 # Every good line is in the new snapshot; the bad ones stay readable.
                 self._report_log(move_aside(self.log_path))
@@ -486,13 +582,12 @@ class Journal:
             if repairing:
                 atomic_write_bytes(self.prev_snapshot_path, blob)
                 atomic_write_bytes(self.prev_log_path, b"")
-            # Replace (not truncate) the log, so a process that read the old one
-            # sees a new inode and reloads the snapshot.
+            # Replace (not truncate) the log, so a process that holds the old one
+            # sees another file under its name and reloads the snapshot.
             atomic_write_bytes(self.log_path, b"")
+            self._hold_log(os.open(self.log_path, os.O_RDONLY))
         except OSError as exc:
             raise UserDataWriteError(self.snapshot_path, exc) from exc
-        info = os.stat(self.log_path)
-        self._log_id = (info.st_dev, info.st_ino)
         self._offset = 0
         self._needs_snapshot = False
 
@@ -517,7 +612,7 @@ class Journal:
         """At open: a log ending in a cut line is kept aside whole, then the line is cut."""
         try:
             with self._locked():
-                self._catch_up()
+                self._catch_up(locked=True)
                 fd = os.open(self.log_path, os.O_RDWR)
                 try:
                     size = os.fstat(fd).st_size
@@ -617,7 +712,10 @@ class Journal:
         return self._offset
 
     def close(self) -> None:
-        """Compact a log that has grown, so the next open replays little."""
+        """Compact a log that has grown, so the next open replays little; let go of the log.
+
+        The journal still works after this (it reloads the snapshot first)."""
         if not self.read_only and self._offset > 64 * 1024:
             with contextlib.suppress(UserDataWriteError, OSError):
                 self.compact()
+        self._release_log()
