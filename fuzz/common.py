@@ -221,6 +221,7 @@ def _fake_reader(lay: Any, highlights: list[Any], width: int) -> Any:
         _gutter={},
         _style=styles.__getitem__,
         scroll_offset=Offset(0, 0),
+        _read_ahead_shift=0,
         _layout_width=width + GUTTER,
         _base_style=Style(),
         _strips={},
