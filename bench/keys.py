@@ -126,7 +126,7 @@ class Cost:
 async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[Cost]]:
     from tui.app.factory import make_app
     from tui.app.widgets.article_list import ArticleList
-    from tui.app.widgets.reader import Reader
+    from tui.app.widgets.reader import READ_AHEAD_DELAY, Reader
 
     app = make_app(library)
     costs: dict[str, list[Cost]] = {}
@@ -149,7 +149,7 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
         reader = screen.query_one(Reader)
         reader.focus()
         await press("reader: j, a line down", "j")
-        await press("reader: space, a page down", "space", times=min(presses, 4))
+        await press("reader: space, a page down (held)", "space", times=min(presses, 4))
         await press("reader: n, next highlight (the sidebar follows)", "n")
         await press("reader: ], next quotation", "right_square_bracket")
         await press("reader: }, next name", "right_curly_bracket")
@@ -167,6 +167,24 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
             label = "list: j, scrolls a line" if moved else "list: j, within the view"
             costs.setdefault(label, []).append(cost)
         await press("tab: focus to the next pane", "tab", times=min(presses, 30))
+
+        # Paging through an article as a person does: reading between pages, so
+        # the reader has drawn the pages around the view ahead (the presses above
+        # come back to back: the held key, the worst case).
+        longest = max(
+            (meta for meta in screen.library.articles() if meta.origin_file),
+            key=lambda meta: meta.word_count,
+        )
+        screen.open_article(longest.id, offset=0)
+        await app.workers.wait_for_complete()
+        reader.focus()
+        for _ in range(min(presses, 4)):
+            await pilot.pause(READ_AHEAD_DELAY * 2)
+            while reader.reading_ahead:
+                await pilot.pause(READ_AHEAD_DELAY / 4)
+            costs.setdefault("reader: space after reading (drawn ahead)", []).append(
+                await timed(pilot, frames, lambda: pilot.press("space"))
+            )
     return costs
 
 
