@@ -166,7 +166,11 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
             moved = article_list.scroll_offset.y != top
             label = "list: j, scrolls a line" if moved else "list: j, within the view"
             costs.setdefault(label, []).append(cost)
-        await press("tab: focus to the next pane", "tab", times=min(presses, 30))
+        for _ in range(min(presses, 35)):
+            before = pane_of(app.focused)
+            cost = await timed(pilot, frames, lambda: pilot.press("tab"))
+            costs.setdefault("tab: focus to the next pane", []).append(cost)
+            costs.setdefault(f"  tab from {before} to {pane_of(app.focused)}", []).append(cost)
 
         # Paging through an article as a person does: reading between pages, so
         # the reader has drawn the pages around the view ahead (the presses above
@@ -189,6 +193,15 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
 
 
 FLOOR = "nothing (f20)"
+
+
+def pane_of(widget: Any) -> str:
+    """Where focus is, for the Tab lines: the list, the reader, or a section."""
+    from textual.widgets import OptionList
+
+    if isinstance(widget, OptionList):
+        return "a section"
+    return str(getattr(widget, "id", None) or type(widget).__name__)
 
 
 def main(argv: list[str] | None = None) -> None:
