@@ -431,3 +431,21 @@ async def test_the_focused_frame_takes_a_new_theme_s_colours(
         await pilot.pause()
         assert edge_colour(reader) == accent()
         assert edge_colour(article_list) != accent()
+
+
+async def test_a_quotation_by_an_organisation_opens_it_as_an_organisation(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        screen.reader.focus()
+        await step_to_quote_by(pilot, screen, "Commerce Department")
+        await pilot.press("enter")
+        await settled(pilot)
+        entity = app.screen
+        assert isinstance(entity, EntityScreen)
+        assert entity.kind == "ORG"
+        heading = " ".join(str(w.render()) for w in entity.query(Static))
+        assert "organisation" in heading and "person" not in heading
+        assert entity.query_one("#entity-articles", OptionList).option_count >= 1

@@ -366,12 +366,22 @@ class MainScreen(AnnotationActions):
             if not highlight.speaker:
                 self.notify("This quotation has no named speaker.")
                 return
-            name, kind = highlight.speaker, "PERSON"
+            name, kind = highlight.speaker, self._speaker_kind(highlight.speaker)
         else:
             name, kind = highlight.canonical, highlight.kind
         from tui.app.screens.entity import EntityScreen  # Deferred: not needed to start.
 
         self.app.push_screen(EntityScreen(self.library, name, kind), self._jump)
+
+    def _speaker_kind(self, speaker: str) -> str:
+        """A speaker's type as the open article names it (a ministry or a company is
+        quoted too), else a person."""
+        analysis = self.article.analysis if self.article is not None else None
+        folded = speaker.casefold()
+        for mention in analysis.entities if analysis else []:
+            if mention.canonical.casefold() == folded:
+                return mention.type
+        return "PERSON"
 
     def _jump(self, target: JumpTarget | None) -> None:
         if target is None:
