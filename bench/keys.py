@@ -197,8 +197,6 @@ FLOOR = "nothing (f20)"
 
 def pane_of(widget: Any) -> str:
     """Where focus is, for the Tab lines: the list, the reader, or a section."""
-    from textual.widgets import OptionList
-
     if isinstance(widget, OptionList):
         return "a section"
     return str(getattr(widget, "id", None) or type(widget).__name__)

@@ -116,7 +116,8 @@ class KeyBar(Widget):
         description_style = self.get_component_rich_style("key-bar--description")
         disabled_style = self.get_component_rich_style("key-bar--disabled", partial=True)
         palette = self._palette_segments(key_style, description_style)
-        room = width - (Segment.get_line_length(palette) + 1 if palette else 0)
+        palette_width = Segment.get_line_length(palette)
+        room = width - (palette_width + 1 if palette else 0)
         # Roomy: " key " + "description " per hint; tight: "key description " (one
         # column less each side), when the roomy line would not fit.
         roomy = sum(cell_len(h.display) + cell_len(h.description) + 3 for h in self.hints)
@@ -136,7 +137,7 @@ class KeyBar(Widget):
             placed.append(Placed(used, end, hint))
             used = end
         if palette and self.palette is not None:
-            start = max(used, width - Segment.get_line_length(palette))
+            start = max(used, width - palette_width)
             segments.append(Segment(" " * (start - used), base))
             placed.append(Placed(start, width, self.palette))
             segments.extend(palette)

@@ -346,7 +346,6 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
         self.go_to_offset(offset)
         self._update_progress()
         self.refresh()
-        self._schedule_read_ahead()
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
