@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import settled
@@ -19,6 +20,7 @@ from tui.app.screens.entity import EntityScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.main import MainScreen
 from tui.app.screens.search import SearchScreen
+from tui.app.widgets.sidebar import Section
 from tui.library import Library
 
 SEED_TITLE = "China tells US to reverse decision to blacklist Xinjiang tech firms"
@@ -449,3 +451,50 @@ async def test_a_quotation_by_an_organisation_opens_it_as_an_organisation(
         heading = " ".join(str(w.render()) for w in entity.query(Static))
         assert "organisation" in heading and "person" not in heading
         assert entity.query_one("#entity-articles", OptionList).option_count >= 1
+
+
+async def test_a_section_shows_focus_in_its_title_and_entry_and_gives_it_back(
+    sample_library: Path, seed_id: str
+) -> None:
+    """Focus shows in a section without a restyle: the title and the highlighted
+    entry take the focused colours, and lose them on Tab, even after a theme change
+    restyled the section while it had focus (OptionList's :focus rules then apply)."""
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(app, pilot, seed_id)
+        entities = app.query_one("#entities", Section)
+        entities.focus()
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+
+        def look() -> tuple[str, str]:
+            """The title's colour and the highlighted entry's background, as drawn."""
+            lines = entities.render_lines(Region(0, 0, *entities.outer_size))
+            title = next(s for s in lines[0] if "Entities" in s.text)
+            assert entities.highlighted is not None
+            row = entities._index_to_line[entities.highlighted] + entities.content_offset.y
+            entry = next(s for s in lines[row - round(entities.scroll_offset.y)] if s.text.strip())
+            assert title.style and title.style.color and entry.style and entry.style.bgcolor
+            return title.style.color.triplet.hex, entry.style.bgcolor.triplet.hex  # type: ignore[union-attr]
+
+        def theme(name: str) -> str:
+            return app.theme_variables[name].lower()[:7]
+
+        for round_ in range(2):
+            title, entry = look()
+            assert title == theme("accent"), round_
+            assert entry == theme("block-cursor-background"), round_
+            await pilot.press("tab")
+            await pilot.pause()
+            assert app.focused is not entities
+            title, entry = look()
+            assert title != theme("accent"), round_
+            assert entry != theme("block-cursor-background"), round_
+            entities.focus()
+            await pilot.pause()
+            first = theme("accent")
+            while theme("accent") == first:  # restyled while focused
+                await pilot.press("T")
+                await pilot.pause()
+            await pilot.pause()

@@ -27,7 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.widgets.finished_lines import FinishedLines, drawing_context, frame_of
-from tui.app.widgets.pane_frame import FOCUSED_FRAME, frame_after_restyle, show_frame
+from tui.app.widgets.pane_frame import FOCUSED_FRAME, FramedPane
 from tui.app.widgets.scrollbars import ListScrollBar, QuickScrollBars
 from tui.browse import Browse, Row
 
@@ -84,7 +84,7 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
+class ArticleList(ScrollView, FramedPane, QuickScrollBars, can_focus=True):
     """The visible rows of a ``Browse``, with a cursor; Enter or a click opens one."""
 
     SCROLLBAR_CLASS = ListScrollBar
@@ -190,12 +190,11 @@ class ArticleList(ScrollView, QuickScrollBars, can_focus=True):
     def notify_style_update(self) -> None:
         self._forget_drawn()  # a theme or CSS change
         super().notify_style_update()
-        frame_after_restyle(self, lambda: self.has_focus)
 
-    def watch_has_focus(self, has_focus: bool) -> None:
-        # Not Textual's restyle of the list: its border and cursor row change (see
-        # pane_frame.py); rows are kept by whether the cursor on them is focused.
-        show_frame(self, has_focus)
+    def focus_changed(self, has_focus: bool) -> None:
+        # The cursor row's colours (rows are kept by whether the cursor on them is
+        # focused); the frame is FramedPane's.
+        self.refresh_line(self.cursor)
 
     def _forget_drawn(self) -> None:
         self._styles.clear()

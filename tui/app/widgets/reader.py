@@ -29,7 +29,7 @@ from textual.timer import Timer
 
 from tui.annotate import Mark
 from tui.app.widgets.finished_lines import FinishedLines, drawing_context, frame_of
-from tui.app.widgets.pane_frame import FOCUSED_FRAME, frame_after_restyle, show_frame
+from tui.app.widgets.pane_frame import FOCUSED_FRAME, FramedPane
 from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article
 from tui.reading.layout import MEASURE, Highlight, Layout, empty_layout, highlights_of, layout
@@ -76,7 +76,7 @@ class LineStrips(dict[int, Strip]):
         super().clear()
 
 
-class Reader(ScrollView, QuickScrollBars, can_focus=True):
+class Reader(ScrollView, FramedPane, QuickScrollBars, can_focus=True):
     """Shows one article; n/N, ]/[ and }/{ step through its names and quotations."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -631,11 +631,6 @@ class Reader(ScrollView, QuickScrollBars, can_focus=True):
         super().notify_style_update()
         self._strips.clear()  # a theme or CSS change recolours every line
         self._base_style = None
-        frame_after_restyle(self, lambda: self.has_focus)
-
-    def watch_has_focus(self, has_focus: bool) -> None:
-        # Not Textual's restyle of the reader: only its border changes (pane_frame.py).
-        show_frame(self, has_focus)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Finished lines (border, padding, background, colour filter), kept per line.

@@ -23,12 +23,13 @@ from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.app.widgets.finished_lines import FinishedLines, drawing_context, frame_of
 from tui.app.widgets.option_lists import VimOptionList
-from tui.app.widgets.pane_frame import FOCUSED_FRAME, frame_after_restyle, show_frame
+from tui.app.widgets.pane_frame import FOCUSED_FRAME, FramedPane, frame_after_restyle, show_frame
 from tui.app.widgets.scrollbars import QuickScrollBars
 from tui.model import Article, EntityMention
 from tui.notes import PlacedNote, excerpt
@@ -73,17 +74,27 @@ def more_option(count: int, what: str) -> Option:
     return Option(Text(f"… and {count:,} more {what}", style="italic dim"), disabled=True)
 
 
+HIGHLIGHTED = "option-list--option-highlighted"
+CURSOR = "sidebar-section--cursor"
+CURSOR_FOCUSED = "sidebar-section--cursor-focused"
+
 #: Finished lines a section keeps (its options are capped at SECTION_LIMIT).
 FINISHED_LINES = 1024
 
 
-class Section(VimOptionList, QuickScrollBars):
+class Section(VimOptionList, FramedPane, QuickScrollBars):
     """A titled list in the sidebar; the title is the border title.
 
     Like the article list it keeps finished lines (Textual's styles cache restyles
     every line of an OptionList at each move or scroll: ~0.3 ms a line), and a
     move repaints only the lines of the option left and the option reached.
+
+    Focus shows in the frame and the highlighted entry, without a restyle (see
+    pane_frame.py): the entry's colours are the component classes below, not
+    OptionList's ``:focus`` rules, which only a restyle would apply.
     """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {CURSOR, CURSOR_FOCUSED, FOCUSED_FRAME}
 
     #: Textual's ``OptionList.highlighted`` repaints the whole list at each move.
     highlighted: reactive[int | None] = reactive(None, repaint=False)
@@ -103,18 +114,30 @@ class Section(VimOptionList, QuickScrollBars):
         self.border_title = f"{self._title} ({count})" if count else self._title
         self.display = True
 
-    def watch_has_focus(self, has_focus: bool) -> None:
-        # The section alone: Textual restyles its scrollbars too (~0.5 ms each),
-        # and they take their colours from the section anyway.
-        self.app.stylesheet.apply(self, animate=True)
+    def focus_changed(self, has_focus: bool) -> None:
+        self._refresh_option(self.highlighted)
+
+    def get_visual_style(self, *component_classes: str, partial: bool = False) -> VisualStyle:
+        # OptionList draws its highlighted entry in a class whose colours depend on
+        # :focus; the section's own two classes depend on nothing but has_focus.
+        if HIGHLIGHTED in component_classes:
+            cursor = CURSOR_FOCUSED if self.has_focus else CURSOR
+            component_classes = tuple(
+                cursor if name == HIGHLIGHTED else name for name in component_classes
+            )
+        return super().get_visual_style(*component_classes, partial=partial)
 
     def _watch_highlighted(self, old: int | None, new: int | None) -> None:
-        top = round(self.scroll_offset.y)
-        width = self.scrollable_content_region.width
-        for index in (old, new):
-            line = self._index_to_line.get(index) if index is not None else None
-            if line is not None:  # content coordinates, as Widget.refresh takes them
-                self.refresh(Region(0, line - top, width, self._heights.get(index, 1)))
+        self._refresh_option(old)
+        self._refresh_option(new)
+
+    def _refresh_option(self, index: int | None) -> None:
+        """Repaint the lines of the option at ``index``, if it is in the list."""
+        line = self._index_to_line.get(index) if index is not None else None
+        if line is not None:  # content coordinates, as Widget.refresh takes them
+            top = round(self.scroll_offset.y)
+            width = self.scrollable_content_region.width
+            self.refresh(Region(0, line - top, width, self._heights.get(index, 1)))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Textual wraps the options once, at the width they first had; when this
