@@ -46,6 +46,8 @@ from bench.startup import NOOP_KEY, synthetic_metas  # noqa: E402
 SAMPLES = REPO / "sample_articles"
 SEED_FILE = "000_8274fb328f49e36a.txt"
 SIZE = (120, 40)
+LONG_READ = "The Xinjiang blacklist, a long read"
+LONG_READ_MARKER = "bench-long-read-id"
 
 
 def build_library(root: Path, count: int, seed: int = 11) -> str:
@@ -58,6 +60,10 @@ def build_library(root: Path, count: int, seed: int = 11) -> str:
     with Library.open(root) as library:
         library.import_paths([SAMPLES])
         seed_id = next(m.id for m in library.articles() if m.origin_file == SEED_FILE)
+        with tempfile.TemporaryDirectory() as tmp:
+            library.import_paths([long_read(library, Path(tmp))])
+        long_id = next(m.id for m in library.articles() if m.title == LONG_READ)
+        (root / LONG_READ_MARKER).write_text(long_id)
     indexes = DerivedIndexes(root)
     related = indexes.related
     seed_keys = related.features_of(seed_id)
@@ -82,6 +88,24 @@ def build_library(root: Path, count: int, seed: int = 11) -> str:
         related.add(meta.id, features)
     indexes.save()
     return seed_id
+
+
+def long_read(library: Any, folder: Path) -> Path:
+    """A long article for paging: every sample's text in turn, as a Markdown file.
+
+    The samples are a few pages each; this is ~10,000 words of the same real prose,
+    names and quotations, imported and analysed like any other article.
+    """
+    parts = [f"# {LONG_READ}\n"]
+    for meta in sorted(library.articles(), key=lambda meta: meta.title):
+        article = library.article(meta.id)
+        if article is None or not meta.origin_file:
+            continue
+        parts.append(f"## {meta.title}\n")
+        parts.extend(block.text + "\n" for block in article.blocks if block.kind == "paragraph")
+    path = folder / "long-read.md"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
 
 
 class Frames:
@@ -126,7 +150,7 @@ class Cost:
 async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[Cost]]:
     from tui.app.factory import make_app
     from tui.app.widgets.article_list import ArticleList
-    from tui.app.widgets.reader import READ_AHEAD_DELAY, Reader
+    from tui.app.widgets.reader import Reader
 
     app = make_app(library)
     costs: dict[str, list[Cost]] = {}
@@ -149,7 +173,6 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
         reader = screen.query_one(Reader)
         reader.focus()
         await press("reader: j, a line down", "j")
-        await press("reader: space, a page down (held)", "space", times=min(presses, 4))
         await press("reader: n, next highlight (the sidebar follows)", "n")
         await press("reader: ], next quotation", "right_square_bracket")
         await press("reader: }, next name", "right_curly_bracket")
@@ -172,27 +195,41 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
             costs.setdefault("tab: focus to the next pane", []).append(cost)
             costs.setdefault(f"  tab from {before} to {pane_of(app.focused)}", []).append(cost)
 
-        # Paging through an article as a person does: reading between pages, so
-        # the reader has drawn the pages around the view ahead (the presses above
-        # come back to back: the held key, the worst case).
-        longest = max(
-            (meta for meta in screen.library.articles() if meta.origin_file),
-            key=lambda meta: meta.word_count,
-        )
-        screen.open_article(longest.id, offset=0)
-        await app.workers.wait_for_complete()
+        # Paging through the longest article three ways: the key held down (the
+        # terminal repeats it every KEY_REPEAT seconds), back to back (no time between
+        # presses at all: the worst case), and reading between pages.
+        # Its id from the build: library.articles() makes 100k objects, and their
+        # collection would land in the presses.
+        long_id = (library / LONG_READ_MARKER).read_text()
         reader.focus()
-        for _ in range(min(presses, 4)):
-            await pilot.pause(READ_AHEAD_DELAY * 2)
+        for label, gap, rest in [
+            (f"reader: space held ({1 / KEY_REPEAT:.0f}/s key repeat)", KEY_REPEAT, False),
+            ("reader: space back to back (no gap)", 0.0, False),
+            ("reader: space after reading (drawn ahead)", 0.0, True),
+        ]:
+            screen.open_article(long_id, offset=0)
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.3)
             while reader.reading_ahead:
-                await pilot.pause(READ_AHEAD_DELAY / 4)
-            costs.setdefault("reader: space after reading (drawn ahead)", []).append(
-                await timed(pilot, frames, lambda: pilot.press("space"))
-            )
+                await pilot.pause(0.01)
+            for _ in range(min(presses, PAGES)):
+                if rest:
+                    await pilot.pause(0.3)
+                    while reader.reading_ahead:
+                        await pilot.pause(0.01)
+                elif gap:
+                    await asyncio.sleep(gap)
+                costs.setdefault(label, []).append(
+                    await timed(pilot, frames, lambda: pilot.press("space"))
+                )
     return costs
 
 
 FLOOR = "nothing (f20)"
+#: Seconds between the presses of a held key: terminals repeat at 25-33 per second.
+KEY_REPEAT = 1 / 30
+#: Pages down per way of paging (the longest sample article has more).
+PAGES = 8
 
 
 def pane_of(widget: Any) -> str:

@@ -15,7 +15,7 @@ freshly drawn line, instead of every line being styled again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from textual.cache import LRUCache
@@ -94,6 +94,11 @@ class FinishedLines:
 
     def discard(self, key: Hashable) -> None:
         self._cache.discard(key)
+
+    def holds(self, context: tuple[object, ...], keys: Iterable[Hashable]) -> bool:
+        """Whether every line of ``keys`` is kept for ``context`` (in whatever frame)."""
+        cache = self._cache
+        return context == self._context and all(key in cache for key in keys)
 
     def lines(
         self,

@@ -25,7 +25,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.timer import Timer
 
 from tui.annotate import Mark
 from tui.app.widgets.finished_lines import FinishedLines, drawing_context, frame_of
@@ -45,8 +44,6 @@ GUTTER = 2
 #: million characters of dense text): the reader says so meanwhile, and the rest
 #: of the app keeps answering keys. Shorter ones (~40 ms and less) lay out at once.
 THREAD_LAYOUT_CHARS = 150_000
-#: Seconds scrolling must rest before the pages around the view are drawn ahead.
-READ_AHEAD_DELAY = 0.1
 KIND_CLASS = {
     "PERSON": "reader--person",
     "ORG": "reader--org",
@@ -223,7 +220,7 @@ class Reader(ScrollView, FramedPane, QuickScrollBars, can_focus=True):
         self._strips = LineStrips()
         #: Text lines drawn while reading ahead are this far below (above) the view.
         self._read_ahead_shift = 0
-        self._read_ahead_timer: Timer | None = None
+        self._read_ahead_due = False
         #: The widget's own style, which Textual recomputes on every access: kept
         #: until the styles change (it is wanted for every line drawn).
         self._base_style: Style | None = None
@@ -667,22 +664,24 @@ class Reader(ScrollView, FramedPane, QuickScrollBars, can_focus=True):
     @property
     def reading_ahead(self) -> bool:
         """The pages around the view are yet to be drawn ahead."""
-        return self._read_ahead_timer is not None
+        return self._read_ahead_due
 
     def _schedule_read_ahead(self) -> None:
-        """Read ahead once scrolling has rested (one timer, restarted by each scroll)."""
-        if self._read_ahead_timer is None:
-            self._read_ahead_timer = self.set_timer(
-                READ_AHEAD_DELAY, self._read_ahead, name="read-ahead"
-            )
-        else:
-            self._read_ahead_timer.reset()
+        """Read ahead once the frame that shows this scroll is painted.
+
+        That is between two presses of a held key (terminals repeat a key every
+        30-40 ms), so the next page is drawn before the next press asks for it; when
+        the pages are drawn already this finds nothing to do.
+        """
+        if not self._read_ahead_due:
+            self._read_ahead_due = True
+            self.call_after_refresh(self._read_ahead)
 
     def _read_ahead(self) -> None:
         """Finish the lines of the page below and the page above while the reader
         reads this one: a page down then costs what a line down does (~37 lines of
         highlighted text took ~4 ms to style, plus the collections they set off)."""
-        self._read_ahead_timer = None
+        self._read_ahead_due = False
         if self._layout is None or self.laying_out or not self.size.area:
             return
         width, height = self.outer_size
@@ -693,8 +692,8 @@ class Reader(ScrollView, FramedPane, QuickScrollBars, can_focus=True):
         context, frame = self._drawing_context(), frame_of(self)
         for first in (top + rows, top - rows):
             start, end = max(0, first), min(first + rows, lines)
-            if start >= end:
-                continue
+            if start >= end or self._strips.finished.holds(context, range(start, end)):
+                continue  # nothing there, or drawn already (scrolling by lines)
             # Content rows of the view show text lines start.. while the shift is on.
             # Textual's styles cache keeps lines by row: it must draw these afresh, and
             # afterwards draw the view's own again.
