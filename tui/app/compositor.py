@@ -24,13 +24,19 @@ lookup of the full map (``reflow_visible``). The project pins that version
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import pairwise
 
 from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
+
+from tui.app.widgets.finished_lines import runs
+
+#: Columns drawn already (by a widget in front) that a run of wanted pieces is
+#: rendered across rather than split at: a scrollbar, not a pane's width.
+NARROW_GAP = 4
 
 
 class PartialCompositor(Compositor):
@@ -59,38 +65,59 @@ class PartialCompositor(Compositor):
 
         Textual takes the box around all dirty regions: a repainted footer and a
         repainted sidebar make the whole screen. The spans keep each line's own
-        columns, so only the widgets under them are asked.
+        columns, so only the widgets under them are asked, and only for those
+        columns.
         """
         update_regions = self._dirty_regions.copy()
         self._dirty_regions.clear()
         if not update_regions:
             return None
         spans = list(self._regions_to_spans(update_regions))
-        chops = self._render_spans(spans)
-        chop_ends = [cut_set[1:] for cut_set in self.cuts]
+        chops, chop_ends = self._render_spans(spans)
         return ChopsUpdate(chops, spans, chop_ends)
 
-    def _render_spans(self, spans: Iterable[tuple[int, int, int]]) -> list[dict[int, Strip]]:
-        """The strip of each piece of each line that overlaps a span ``(y, x1, x2)``.
+    def _render_spans(
+        self, spans: Iterable[tuple[int, int, int]]
+    ) -> tuple[list[dict[int, Strip | None]], list[list[int]]]:
+        """The pieces of the lines under the spans ``(y, x1, x2)``, and where each ends.
 
-        Other pieces stay ``None``: a partial update writes only the spans.
+        A line's pieces are Textual's (cut where widgets begin and end) cut again
+        where the spans begin and end, so a piece is either written whole or not at
+        all: a focus change that repaints a pane's left and right edges asks the pane
+        for those two columns, not for its whole width (``FinishedLines`` answers
+        them without touching its lines). Lines without a span have no pieces (a
+        partial update writes only the spans).
         """
         cuts = self.cuts
         height = len(cuts)
-        chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
-        # Per line of the update, the pieces (by their first column) still unfilled.
-        wanted: dict[int, set[int]] = {}
-        left, right = self.size.width, 0  # the columns of all wanted pieces
+        width = self.size.width
+        chops: list[dict[int, Strip | None]] = [{} for _ in range(height)]
+        chop_ends: list[list[int]] = [[] for _ in range(height)]
+        spans_by_line: dict[int, list[tuple[int, int]]] = {}
         for y, x1, x2 in spans:
-            if 0 <= y < height:
-                line_cuts = cuts[y]
-                pieces = {cut for cut, end in pairwise(line_cuts) if cut < x2 and end > x1}
-                if pieces:
-                    wanted.setdefault(y, set()).update(pieces)
-                    left = min(left, max(c for c in line_cuts if c <= x1))
-                    right = max(right, min(c for c in line_cuts if c >= x2))
+            x1, x2 = max(0, x1), min(width, x2)
+            if 0 <= y < height and x1 < x2:
+                spans_by_line.setdefault(y, []).append((x1, x2))
+        # Per line: its pieces' starts (and the line's end), and the pieces still
+        # unfilled (start -> end).
+        starts: dict[int, list[int]] = {}
+        wanted: dict[int, dict[int, int]] = {}
+        for y, line_spans in spans_by_line.items():
+            marks = set(cuts[y])
+            for x1, x2 in line_spans:
+                marks.add(x1)
+                marks.add(x2)
+            line_starts = starts[y] = sorted(marks)
+            chops[y] = dict.fromkeys(line_starts[:-1])
+            chop_ends[y] = line_starts[1:]
+            line_wanted = wanted[y] = {}
+            for x1, x2 in line_spans:
+                for i in range(bisect_left(line_starts, x1), bisect_left(line_starts, x2)):
+                    line_wanted[line_starts[i]] = line_starts[i + 1]
         if not wanted:
-            return chops  # type: ignore[return-value]
+            return chops, chop_ends
+        left = min(min(line) for line in wanted.values())
+        right = max(max(line.values()) for line in wanted.values())
         top_line, bottom_line = min(wanted), max(wanted) + 1
         intersection = Region.intersection
         for widget, (region, clip) in self.visible_widgets.items():  # front first
@@ -101,26 +128,45 @@ class PartialCompositor(Compositor):
             first, last = visible.line_span
             if x >= right or x_end <= left or first >= bottom_line or last <= top_line:
                 continue  # beside or above or below everything the update writes
-            rows = [
-                y
-                for y in range(max(first, top_line), min(last, bottom_line))
-                if y in wanted and any(x <= cut < x_end for cut in wanted[y])
-            ]
-            if not rows:
-                continue  # nothing the update writes, or hidden there by widgets drawn
-            top = rows[0]
-            strips = widget.render_lines(
-                Region(x - region.x, top - region.y, visible.width, rows[-1] - top + 1)
-            )
-            for y in rows:
-                line_wanted = wanted[y]
-                line_cuts = [cut for cut in cuts[y] if x_end >= cut >= x]
-                pieces = strips[y - top].divide([cut - x for cut in line_cuts[1:]])
-                line_chops = chops[y]
-                for cut, piece in zip(line_cuts, pieces, strict=False):
-                    if cut in line_wanted:
-                        line_chops[cut] = piece
-                        line_wanted.discard(cut)
+            # The runs of wanted pieces this widget is in front of, by their columns.
+            by_columns: dict[tuple[int, int], list[int]] = {}
+            for y in range(max(first, top_line), min(last, bottom_line)):
+                line_wanted = wanted.get(y)
                 if not line_wanted:
-                    del wanted[y]
-        return chops  # type: ignore[return-value]  # every wanted piece is filled
+                    continue
+                inside = sorted(start for start in line_wanted if x <= start < x_end)
+                if not inside:
+                    continue  # nothing the update writes, or hidden there by widgets drawn
+                # A run may pass over a few columns drawn already (a scrollbar):
+                # dividing one line is cheaper than cutting two out of it.
+                run_start = run_end = inside[0]
+                for start in inside:
+                    if start - run_end > NARROW_GAP:
+                        by_columns.setdefault((run_start, run_end), []).append(y)
+                        run_start = start
+                    run_end = line_wanted[start]
+                by_columns.setdefault((run_start, run_end), []).append(y)
+            for (x1, x2), rows in by_columns.items():
+                for top, bottom in runs(rows):
+                    strips = widget.render_lines(
+                        Region(x1 - region.x, top - region.y, x2 - x1, bottom - top)
+                    )
+                    for y, strip in zip(range(top, bottom), strips, strict=True):
+                        line_starts = starts[y]
+                        pieces = line_starts[
+                            bisect_left(line_starts, x1) : bisect_left(line_starts, x2)
+                        ]
+                        line_chops, line_wanted = chops[y], wanted[y]
+                        if len(pieces) == 1:
+                            line_chops[x1] = strip
+                        else:
+                            ends = [start - x1 for start in pieces[1:]]
+                            divided = strip.divide([*ends, x2 - x1])  # where each piece ends
+                            for start, piece in zip(pieces, divided, strict=True):
+                                if start in line_wanted:  # not drawn by a widget in front
+                                    line_chops[start] = piece
+                        for start in pieces:
+                            line_wanted.pop(start, None)
+                        if not line_wanted:
+                            del wanted[y]
+        return chops, chop_ends

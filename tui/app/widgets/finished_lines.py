@@ -85,12 +85,13 @@ class FinishedLines:
         self._context: tuple[object, ...] = ()
         #: How many lines the last call drew (styled afresh) rather than kept.
         self.drawn = 0
-        # The first and last cells of a line drawn with a frame's look: (look, left, right).
-        self._edges: tuple[Hashable, Strip, Strip] | None = None
+        # The first and last cells of the body lines drawn with each frame look (a
+        # pane has two: focused or not): every body line has the same.
+        self._edges: dict[Hashable, tuple[Strip, Strip]] = {}
 
     def clear(self) -> None:
         self._cache.clear()
-        self._edges = None
+        self._edges.clear()
 
     def discard(self, key: Hashable) -> None:
         self._cache.discard(key)
@@ -119,6 +120,10 @@ class FinishedLines:
             self._context = context
         look = frame.look
         body = range(frame.top, frame.height - frame.bottom)
+        edge = self._edge_only(crop, width, frame, body)
+        if edge is not None:
+            self.drawn = 0
+            return [edge] * crop.height
         # The border's rows are kept per look and titles; the others get new edges.
         keys = [
             key if y in body else (key, look, frame.titles)
@@ -142,7 +147,7 @@ class FinishedLines:
             for i, strip in enumerate(made, first):
                 strips[i] = strip
                 cache.set(keys[i], (strip, look))
-                if crop.y + i in body and (self._edges is None or self._edges[0] != look):
+                if crop.y + i in body and look not in self._edges:
                     self._take_edges(strip, look, frame, width)
         if reframe:
             self._reframe(reframe, strips, kept, keys, crop, width, frame, render)
@@ -152,8 +157,26 @@ class FinishedLines:
             done = [strip.crop(x1, x2) for strip in done]
         return done
 
+    def _edge_only(self, crop: Region, width: int, frame: Frame, body: range) -> Strip | None:
+        """The one strip every line of ``crop`` shows, when it is only a left or right
+        edge of body lines (a focus change repaints just those) and the edges of the
+        frame's look are known. Kept lines are then left as they are: they get the new
+        edges when next asked for whole (``_reframe``)."""
+        edges = self._edges.get(frame.look)
+        if edges is None or crop.y < body.start or crop.bottom > body.stop:
+            return None
+        x1, x2 = crop.column_span
+        inner_end = width - frame.right
+        if x2 <= frame.left:
+            strip = edges[0]
+        elif x1 >= inner_end:
+            strip, x1, x2 = edges[1], x1 - inner_end, x2 - inner_end
+        else:
+            return None
+        return strip if (x1, x2) == (0, strip.cell_length) else strip.crop(x1, x2)
+
     def _take_edges(self, strip: Strip, look: Hashable, frame: Frame, width: int) -> None:
-        self._edges = (look, strip.crop(0, frame.left), strip.crop(width - frame.right, width))
+        self._edges[look] = (strip.crop(0, frame.left), strip.crop(width - frame.right, width))
 
     def _reframe(
         self,
@@ -168,15 +191,14 @@ class FinishedLines:
     ) -> None:
         """Kept lines drawn with another look, given the edges of this one."""
         look = frame.look
-        if self._edges is None or self._edges[0] != look:
+        if look not in self._edges:
             first = indices[0]  # drawn afresh: its edges serve the others
             strip = render(Region(0, crop.y + first, width, 1))[0]
             strips[first] = strip
             self._cache.set(keys[first], (strip, look))
             self._take_edges(strip, look, frame, width)
             indices = indices[1:]
-        assert self._edges is not None
-        _look, left, right = self._edges
+        left, right = self._edges[look]
         inner_end = width - frame.right
         for i in indices:
             old = kept[i]
