@@ -145,8 +145,8 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
         """
         self._wrapping_ahead = False
         index = self.highlighted
-        if index is None or not self.scrollable_content_region:
-            return
+        if index is None or not self.is_mounted or not self.scrollable_content_region:
+            return  # nothing highlighted, or the section went (a dialog closed)
         plain = self.get_visual_style("option-list--option")
         cursor = self.get_visual_style("option-list--option", HIGHLIGHTED)
         self._get_option_render(self.get_option_at_index(index), plain)
