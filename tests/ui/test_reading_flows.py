@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.geometry import Region
 from textual.widgets import Input, OptionList, Static
 
@@ -20,7 +21,7 @@ from tui.app.screens.entity import EntityScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.main import MainScreen
 from tui.app.screens.search import SearchScreen
-from tui.app.widgets.sidebar import Section
+from tui.app.widgets.sidebar import Lead, Section
 from tui.library import Library
 
 SEED_TITLE = "China tells US to reverse decision to blacklist Xinjiang tech firms"
@@ -498,3 +499,35 @@ async def test_a_section_shows_focus_in_its_title_and_entry_and_gives_it_back(
                 await pilot.press("T")
                 await pilot.pause()
             await pilot.pause()
+
+
+async def test_the_leads_fit_their_section_up_to_its_height_and_scroll_beyond(
+    sample_library: Path, seed_id: str
+) -> None:
+    """A section is as tall as its entries up to its max-height, whatever it showed
+    before (it keeps that height without a layout while the entries overflow it)."""
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        leads = app.query_one("#focus-leads", Section)
+        tallest = int(leads.styles.max_height.value)  # type: ignore[union-attr]
+        many = [Lead(f"a{i}", f"Article {i}", "mentions Beijing") for i in range(20)]
+        for shown in (many, many[:2], many, many[:19], many[:1]):
+            screen.sidebar.show_focus(Text("Beijing"), shown, total=len(shown))
+            await pilot.pause()
+            lines = 2 * len(shown)  # a title and a reason each
+            assert leads.outer_size.height == min(tallest, 1 + lines), len(shown)
+            assert leads.max_scroll_y == max(0, lines - (leads.outer_size.height - 1))
+        long = [
+            Lead(f"b{i}", f"Headline {i}: " + "Beijing, Washington and the trade talks " * 3, "")
+            for i in range(3)
+        ]
+        screen.sidebar.show_focus(Text("Beijing"), long, total=3)
+        await pilot.pause()
+        assert leads.outer_size.height == tallest  # wrapped at the sidebar's width
+        await pilot.resize_terminal(80, 24)  # narrow: the sidebar alone, full width
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        assert leads.outer_size.height < tallest  # wrapped wider: fewer lines
+        assert leads.outer_size.height - 1 == leads.virtual_size.height  # no blank rows

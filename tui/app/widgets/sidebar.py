@@ -20,8 +20,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.geometry import Region
-from textual.reactive import reactive
+from textual.css.scalar import Unit
+from textual.geometry import Region, Size
+from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widgets import Static
@@ -98,6 +99,11 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
 
     #: Textual's ``OptionList.highlighted`` repaints the whole list at each move.
     highlighted: reactive[int | None] = reactive(None, repaint=False)
+    #: Textual lays out the whole screen whenever a widget's virtual size changes:
+    #: for a section, at each new set of entries. Its own height changes only with
+    #: an auto height (OptionList asks for that layout itself) or when its scrollbar
+    #: comes or goes (a layout of its own).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(id=id, markup=False, classes="sidebar-section")
@@ -111,9 +117,35 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
         """Replace the entries; ``empty`` shows (disabled) when there are none."""
         items = list(options)
         self._finished.clear()
+        self._pin_height(items)
         self.set_options(items or [Option(Text(empty, style="italic"), disabled=True)])
         self.border_title = f"{self._title} ({count})" if count else self._title
         self.display = True
+
+    def _pin_height(self, options: list[Option]) -> None:
+        """At its max-height while the entries overflow it, else the CSS height (auto).
+
+        OptionList asks for a layout of the whole screen whenever an auto-height list
+        gets new entries (~9 ms at each highlight the sidebar follows), though a list
+        longer than its max-height keeps the same height. Pinned, it repaints only.
+        """
+        max_height = self.styles.max_height
+        width = self.scrollable_content_region.width
+        if max_height is None or max_height.unit != Unit.CELLS or not width or not self.display:
+            self.styles.height = None
+            return
+        rows = int(max_height.value) - self.styles.gutter.height
+        lines = 0
+        for option in options:  # wrapped at the widest they can be: fewest lines
+            lines += self._get_visual(option).get_height(self.styles, width)
+            if lines > rows:
+                self.styles.height = int(max_height.value)
+                return
+        self.styles.height = None
+
+    def on_resize(self) -> None:
+        # Wider or narrower, the entries may wrap into fewer or more lines.
+        self._pin_height(list(self.options))
 
     def focus_changed(self, has_focus: bool) -> None:
         self._refresh_option(self.highlighted)
