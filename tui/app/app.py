@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from tui.app import heap
 from tui.app.keys import APP_BINDINGS
 from tui.app.paths import stylesheet
 from tui.app.screens.help import HelpScreen, binding_rows
@@ -22,6 +23,8 @@ from tui.browse import Browse
 from tui.library import Library
 from tui.store import UserDataWriteError
 
+#: Seconds after which collections run again even if no screen settled the heap.
+HEAP_RELEASE_AFTER = 5.0
 STYLESHEETS = ("app.tcss", "list.tcss", "reader.tcss", "sidebar.tcss", "dialogs.tcss")
 
 
@@ -39,6 +42,9 @@ class LedeApp(App[None]):
         #: Said once the app is up (e.g. that another Lede has this library open).
         self.notice = notice
 
+    def on_load(self) -> None:
+        heap.hold()  # until the first screen is drawn (tui/app/heap.py)
+
     def on_mount(self) -> None:
         if self.notice:
             self.notify(self.notice, severity="warning", timeout=12)
@@ -46,6 +52,9 @@ class LedeApp(App[None]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
+        # The main screen settles the heap once drawn; should it not (an error),
+        # collections must not stay held for the whole session.
+        self.set_timer(HEAP_RELEASE_AFTER, heap.release)
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.library, self.browse)
@@ -98,4 +107,5 @@ class LedeApp(App[None]):
         yield SystemCommand("Help", "Every key, pane by pane (?)", self.action_help)
 
     def on_unmount(self) -> None:
+        heap.release()
         self.library.close()

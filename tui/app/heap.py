@@ -9,6 +9,15 @@ collections skip. Frozen objects are still freed when nothing refers to them
 (reference counting); only a reference cycle frozen along the way would never be
 collected, so the app freezes once per large structure, when it is first loaded:
 the first screen drawn, the related index, the search index.
+
+Starting up allocates most of those objects (Textual's widgets, styles and first
+lines, the listing): 120 young collections and a collection of the oldest
+generation (~30 ms) before or just after the first screen, scanning objects that
+will be frozen anyway. So collections are held from making the app until the first
+screen is drawn (``hold``), and the first ``settle`` freezes and lets them run
+again. The few thousand objects left in reference cycles while starting are frozen
+with the rest, once, rather than found by a full collection (~30 ms) just as the
+user starts. Should no screen settle (an error before it), ``release`` does.
 """
 
 from __future__ import annotations
@@ -16,6 +25,23 @@ from __future__ import annotations
 import gc
 
 _settled: set[str] = set()
+_held = False
+
+
+def hold() -> None:
+    """Hold collections until the first screen settles the heap (or ``release``)."""
+    global _held
+    if gc.isenabled() and not _settled:
+        gc.disable()
+        _held = True
+
+
+def release() -> None:
+    """Let collections run again, if they were held (the first screen never settled)."""
+    global _held
+    if _held:
+        _held = False
+        gc.enable()
 
 
 def settle(what: str) -> None:
@@ -24,3 +50,4 @@ def settle(what: str) -> None:
     if what not in _settled:
         _settled.add(what)
         gc.freeze()
+        release()
