@@ -102,6 +102,7 @@ class PartialCompositor(Compositor):
         # unfilled (start -> end).
         starts: dict[int, list[int]] = {}
         wanted: dict[int, dict[int, int]] = {}
+        wanted_order: dict[int, list[int]] = {}  # each line's wanted starts, sorted
         for y, line_spans in spans_by_line.items():
             marks = set(cuts[y])
             for x1, x2 in line_spans:
@@ -114,6 +115,7 @@ class PartialCompositor(Compositor):
             for x1, x2 in line_spans:
                 for i in range(bisect_left(line_starts, x1), bisect_left(line_starts, x2)):
                     line_wanted[line_starts[i]] = line_starts[i + 1]
+            wanted_order[y] = sorted(line_wanted)
         if not wanted:
             return chops, chop_ends
         left = min(min(line) for line in wanted.values())
@@ -134,7 +136,10 @@ class PartialCompositor(Compositor):
                 line_wanted = wanted.get(y)
                 if not line_wanted:
                     continue
-                inside = sorted(start for start in line_wanted if x <= start < x_end)
+                order = wanted_order[y]
+                inside = order[bisect_left(order, x) : bisect_left(order, x_end)]
+                if inside:  # less what widgets in front have drawn
+                    inside = [start for start in inside if start in line_wanted]
                 if not inside:
                     continue  # nothing the update writes, or hidden there by widgets drawn
                 # A run may pass over a few columns drawn already (a scrollbar):

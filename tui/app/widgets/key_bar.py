@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -60,6 +61,9 @@ class KeyBar(Widget):
         self.hints: tuple[KeyHint, ...] = ()
         self.palette: KeyHint | None = None
         self._placed: list[Placed] = []
+        #: How each binding's key is written (Textual works it out afresh each time:
+        #: ~60 bindings at every focus change and highlight step).
+        self._displays: dict[Binding, str] = {}
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -88,9 +92,12 @@ class KeyBar(Widget):
         rest: dict[str, KeyHint] = {}
         palette: KeyHint | None = None
         for key, (_node, binding, enabled, tooltip) in active.items():
+            display = self._displays.get(binding)
+            if display is None:
+                display = self._displays[binding] = app.get_key_display(binding)
             hint = KeyHint(
                 key,
-                app.get_key_display(binding),
+                display,
                 binding.description,
                 enabled,
                 tooltip or binding.description,
