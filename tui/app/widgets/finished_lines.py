@@ -9,8 +9,9 @@ those are styled run by run, one styles-cache call per run of consecutive lines 
 set-up is per call).
 
 A focus change recolours a pane's border and nothing else (``pane_frame.py``): the
-border's own rows are drawn again, and the kept lines get the new edge cells of a
-freshly drawn line, instead of every line being styled again.
+border's own rows are drawn again (kept per look), a repaint of just the left or
+right edge is answered with the edge cells of that look, and kept lines get the
+new edge cells when next asked for whole, instead of every line being styled again.
 """
 
 from __future__ import annotations
