@@ -130,13 +130,13 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
         longer than its max-height keeps the same height. Pinned, it repaints only.
         """
         max_height = self.styles.max_height
-        width = self.scrollable_content_region.width
+        width = self.content_region.width  # without a scrollbar
         if max_height is None or max_height.unit != Unit.CELLS or not width or not self.display:
             self.styles.height = None
             return
         rows = int(max_height.value) - self.styles.gutter.height
         lines = 0
-        for option in options:  # wrapped at the widest they can be: fewest lines
+        for option in options:  # wrapped as wide as they can be: the fewest lines
             lines += self._get_visual(option).get_height(self.styles, width)
             if lines > rows:
                 self.styles.height = int(max_height.value)
