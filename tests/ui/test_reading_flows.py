@@ -52,6 +52,18 @@ async def open_seed(app: LedeApp, pilot: object, seed_id: str) -> MainScreen:
     return screen
 
 
+async def highlight_first_entity(app: LedeApp, pilot: object, seed_id: str) -> Section:
+    """The seed open, the sidebar's entities section focused and its first entry
+    highlighted (j)."""
+    await open_seed(app, pilot, seed_id)
+    entities = app.query_one("#entities", Section)
+    entities.focus()
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("j")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    return entities
+
+
 async def step_to_quote_by(pilot: object, screen: MainScreen, speaker: str) -> None:
     for _ in range(60):
         await pilot.press("right_square_bracket")  # type: ignore[attr-defined]
@@ -357,11 +369,7 @@ async def test_the_sidebar_lists_move_with_vim_keys_too(
 ) -> None:
     app = make_app(sample_library)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_seed(app, pilot, seed_id)
-        entities = app.query_one("#entities", OptionList)
-        entities.focus()
-        await pilot.pause()
-        await pilot.press("j")
+        entities = await highlight_first_entity(app, pilot, seed_id)
         start = entities.highlighted
         assert start is not None
         await pilot.press("j", "j")
@@ -462,12 +470,7 @@ async def test_a_section_shows_focus_in_its_title_and_entry_and_gives_it_back(
     restyled the section while it had focus (OptionList's :focus rules then apply)."""
     app = make_app(sample_library)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_seed(app, pilot, seed_id)
-        entities = app.query_one("#entities", Section)
-        entities.focus()
-        await pilot.pause()
-        await pilot.press("j")
-        await pilot.pause()
+        entities = await highlight_first_entity(app, pilot, seed_id)
 
         def look() -> tuple[str, str]:
             """The title's colour and the highlighted entry's background, as drawn."""
