@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.segment import Segment
+from textual.geometry import Region
+
 from tui.app.factory import make_app
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.main import MainScreen
@@ -74,3 +77,24 @@ async def test_a_narrow_reader_shows_the_way_back_to_the_list_first(
         await pilot.press("escape")
         await pilot.pause()
         assert "List" not in bar_text(bar)
+
+
+async def test_the_bar_as_drawn_takes_a_new_theme_s_colours(sample_library: Path) -> None:
+    """The bar keeps its drawings per set of keys; a theme change draws it afresh."""
+    app = make_app(sample_library)
+    async with app.run_test(size=(160, 40)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        await pilot.pause()
+        whole = Region(0, 0, bar.size.width, 1)
+
+        def drawn() -> list[Segment]:
+            return list(bar.render_lines(whole)[0])
+
+        before = drawn()
+        assert before == drawn()  # kept
+        await pilot.press("T")  # the next theme
+        await pilot.pause()
+        after = drawn()
+        assert after != before
+        bar._drawn.clear()
+        assert after == drawn()  # what a fresh drawing gives

@@ -417,6 +417,41 @@ async def test_tab_goes_from_the_reader_straight_into_a_sidebar_section(
         assert app.focused in screen.sidebar.query(OptionList)
 
 
+async def test_tab_into_the_sidebar_shows_the_section_framed_and_in_view_at_once(
+    sample_library: Path, seed_id: str
+) -> None:
+    """The frame that first shows a section focused shows it in view, in the sidebar's
+    focused border, without a scroll animation after it."""
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        sidebar = screen.sidebar
+        app.query_one("#quotations", Section).focus()  # the last: scrolled down to it
+        await settled(pilot)
+        assert sidebar.scroll_y > 0
+        screen.article_list.focus()
+        await settled(pilot)
+        idle_border = sidebar.styles.border_top
+
+        seen: list[tuple[float, object]] = []  # at each frame: scroll, border
+        display = app._display
+
+        def display_and_note(on_screen: object, update: object) -> None:
+            display(on_screen, update)  # type: ignore[arg-type]
+            if update is not None:
+                seen.append((sidebar.scroll_y, sidebar.styles.border_top))
+
+        app._display = display_and_note  # type: ignore[method-assign]
+        await pilot.press("tab", "tab")  # the reader, then the first section
+        await settled(pilot)
+        assert app.focused is app.query_one("#notes", Section)  # the first shown
+        assert sidebar.scroll_y == 0
+        framed = [scroll for scroll, border in seen if border != idle_border]
+        assert framed, "the sidebar never showed focus"
+        assert framed[0] == 0, "the first framed frame showed the section out of view"
+        assert not app.animator.is_being_animated(sidebar, "scroll_y")
+
+
 async def test_the_focused_frame_takes_a_new_theme_s_colours(
     sample_library: Path, seed_id: str
 ) -> None:

@@ -32,7 +32,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.widgets.finished_lines import runs
+from tui.app.widgets.finished_lines import one_frame, runs
 
 #: Columns drawn already (by a widget in front) that a run of wanted pieces is
 #: rendered across rather than split at: a scrollbar, not a pane's width.
@@ -73,7 +73,8 @@ class PartialCompositor(Compositor):
         if not update_regions:
             return None
         spans = list(self._regions_to_spans(update_regions))
-        chops, chop_ends = self._render_spans(spans)
+        with one_frame():
+            chops, chop_ends = self._render_spans(spans)
         return ChopsUpdate(chops, spans, chop_ends)
 
     def _render_spans(

@@ -98,6 +98,7 @@ class MainScreen(AnnotationActions):
         self._focus_to_follow: Highlight | None = None
         self._follow_timer: Timer | None = None
         self._save_timer: Timer | None = None
+        self._sidebar_pane: Sidebar | None = None  # once mounted
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -106,6 +107,24 @@ class MainScreen(AnnotationActions):
             yield Sidebar(id="sidebar")
         yield FindBar(placeholder="Find in article (Enter: next, Esc: close)", id="find")
         yield KeyBar()
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        # The sidebar shows focus in its frame and scrolls a section into view here,
+        # as focus moves, so the frame that shows the section focused shows it framed
+        # and in view. Textual would scroll after that frame, centred and animated (a
+        # reflow and a repaint of the whole sidebar in each frame that follows), and
+        # the sidebar would hear of the focus a frame late.
+        sidebar = self._sidebar_pane
+        if sidebar is None:  # not mounted yet
+            super().set_focus(widget, scroll_visible, from_app_focus)
+            return
+        if scroll_visible and widget is not None and widget.parent is sidebar:
+            sidebar.bring_into_view(widget)
+            scroll_visible = False
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        sidebar.show_focus_within()
 
     # Shortcuts to the panes ----------------------------------------------------------
     @property
@@ -121,6 +140,7 @@ class MainScreen(AnnotationActions):
         return self.query_one("#sidebar", Sidebar)
 
     def on_mount(self) -> None:
+        self._sidebar_pane = self.sidebar
         self.query_one("#find", FindBar).display = False
         self.article_list.set_browse(self.browse)
         self._update_list_title()

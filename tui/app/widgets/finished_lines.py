@@ -16,11 +16,13 @@ new edge cells when next asked for whole, instead of every line being styled aga
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from textual.cache import LRUCache
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -36,16 +38,50 @@ def runs(indices: list[int]) -> list[tuple[int, int]]:
     return found
 
 
-def drawing_context(widget: Widget) -> tuple[object, ...]:
-    """What every finished line of ``widget`` depends on besides its own content and
-    its frame."""
-    return (
-        widget.outer_size,
-        widget.scrollable_content_region.size,
+#: While a frame is composed (``one_frame``): each widget's colours and frame, as
+#: worked out at its first render in that frame, by ``(id(widget), what)``.
+_frame_memo: dict[tuple[int, str], Any] | None = None
+
+
+@contextmanager
+def one_frame() -> Iterator[None]:
+    """Within, a widget's colours and frame are worked out once, not at each render.
+
+    A frame asks a pane for several pieces (its top and bottom rows, its left and
+    right edges: four renders at a focus change), and each asked afresh for its
+    colours (~50 µs: every ancestor's background) and its frame. Neither changes
+    while a frame is composed: styles and titles change between frames. Sizes can
+    (a list's first render may add a scrollbar), so they are read every time.
+    """
+    global _frame_memo
+    outer = _frame_memo
+    _frame_memo = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _frame_memo = outer
+
+
+def _colours(widget: Widget) -> tuple[object, ...]:
+    memo = _frame_memo
+    if memo is not None and (found := memo.get((id(widget), "colours"))) is not None:
+        return found  # type: ignore[no-any-return]
+    colours = (
         widget.background_colors,
         tuple(map(id, widget.get_line_filters())),
         widget.opacity,
     )
+    if memo is not None:
+        memo[id(widget), "colours"] = colours
+    return colours
+
+
+def drawing_context(widget: Widget, content: Size | None = None) -> tuple[object, ...]:
+    """What every finished line of ``widget`` depends on besides its own content and
+    its frame. ``content``: the size of its scrollable content region, if known."""
+    if content is None:
+        content = widget.scrollable_content_region.size
+    return (widget.outer_size, content, *_colours(widget))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +98,9 @@ class Frame:
 
 
 def frame_of(widget: Widget) -> Frame:
+    memo = _frame_memo
+    if memo is not None and (found := memo.get((id(widget), "frame"))) is not None:
+        return found  # type: ignore[no-any-return]
     styles = widget.styles
     border = styles.border
     top, right, bottom, left = border.spacing
@@ -75,7 +114,10 @@ def frame_of(widget: Widget) -> Frame:
         styles.border_subtitle_background,
         styles.border_subtitle_style,
     )
-    return Frame(border, titles, top, right, bottom, left, widget.outer_size.height)
+    frame = Frame(border, titles, top, right, bottom, left, widget.outer_size.height)
+    if memo is not None:
+        memo[id(widget), "frame"] = frame
+    return frame
 
 
 class FinishedLines:

@@ -11,6 +11,7 @@ terminal tightens its spacing before it drops keys off the end.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,11 +20,19 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.app.widgets.finished_lines import drawing_context
+
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+
+#: Drawings of the bar kept (a few per pane, and per terminal width).
+DRAWN_KEPT = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +73,9 @@ class KeyBar(Widget):
         #: How each binding's key is written (Textual works it out afresh each time:
         #: ~60 bindings at every focus change and highlight step).
         self._displays: dict[Binding, str] = {}
+        #: The bar as drawn for each set of hints (and where each hint went): Tab
+        #: between the panes shows the same few sets, each ~0.5 ms to draw again.
+        self._drawn: LRUCache[Hashable, tuple[list[Strip], list[Placed]]] = LRUCache(DRAWN_KEPT)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -112,6 +124,18 @@ class KeyBar(Widget):
         return tuple(hints.values()), palette
 
     # Drawing -------------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()  # new colours (a theme change)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        key = (self.hints, self.palette, crop, drawing_context(self))
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = (super().render_lines(crop), self._placed)
+        strips, self._placed = drawn
+        return strips
+
     def render_line(self, y: int) -> Strip:
         # Segments straight to a strip: a Rich Text through Textual's visual took
         # ~1 ms for this one line, at every focus change.

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -25,6 +24,7 @@ from textual.geometry import Region, Size
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
@@ -200,29 +200,31 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
         # Textual wraps the options once, at the width they first had; when this
         # list's scrollbar then appears (no resize: the outer size is the same) the
         # text is two columns narrower, so wrap them again.
-        width = self.scrollable_content_region.width
-        if width != self._wrapped_at:
-            self._wrapped_at = width
+        content = self.scrollable_content_region.size
+        if content.width != self._wrapped_at:
+            self._wrapped_at = content.width
             self._option_render_cache.clear()
             self._line_cache.clear()
-        self._update_lines()
+        lines = self._line_cache.lines
+        if not lines or lines[-1][0] + 1 < self.option_count:
+            self._update_lines()  # (Textual's _lines would do this at every read)
         width, height = self.outer_size
         gutter = self.styles.gutter
-        lines = self._lines
-        top = round(self.scroll_offset.y) - gutter.top
+        scroll_x, scroll_y = self.scroll_offset
+        top = round(scroll_y) - gutter.top
         content_end = height - gutter.bottom
         highlighted = self.highlighted
         focused = self.has_focus  # the highlighted option's colours (and the frame's)
+        hovered = self._mouse_hovering_over
         keys: list[Hashable] = []
         for y in crop.line_range:
             number = top + y
             if gutter.top <= y < content_end and number < len(lines):
                 option = lines[number][0]
-                hover = option == self._mouse_hovering_over
-                keys.append((number, option == highlighted and (1 + focused), hover))
+                keys.append((number, option == highlighted and (1 + focused), option == hovered))
             else:
                 keys.append(-1 - y)  # border, padding or blank: by place
-        context = (*drawing_context(self), self.virtual_size, self.scroll_offset.x)
+        context = (*drawing_context(self, content), self.virtual_size, scroll_x)
         return self._finished.lines(
             crop, width, context, keys, super().render_lines, frame_of(self)
         )
@@ -294,24 +296,27 @@ class Sidebar(VerticalScroll, QuickScrollBars, can_focus=False):
     def on_mount(self) -> None:
         self.show_article(None)
 
-    def _on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self._mark_focus()
-        # At once: Textual's own scroll to a focused widget is animated, a repaint of
-        # the sidebar per frame for a third of a second after each Tab.
-        self.scroll_to_widget(event.widget, animate=False)
+    def bring_into_view(self, section: Widget) -> None:
+        """Scroll ``section`` into view now, for the next frame (the screen calls this
+        as it moves focus to a section).
 
-    def _on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        self._mark_focus()
+        Not animated: an animated scroll repaints the sidebar each frame for a third
+        of a second after each Tab.
+        """
+        self.scroll_to_widget(section, animate=False, immediate=True)
+
+    def show_focus_within(self) -> None:
+        """The focused frame while a section has focus (the screen calls this as it
+        moves focus).
+
+        Not :focus-within, nor a class: either restyles every node in the sidebar
+        (pane_frame.py). Not on DescendantFocus either: that arrives a frame late.
+        """
+        show_frame(self, self.has_focus_within)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         frame_after_restyle(self, lambda: self.has_focus_within)
-
-    def _mark_focus(self) -> None:
-        # Not :focus-within, nor a class: either restyles every node in the sidebar
-        # (pane_frame.py). By the time these events arrive the screen has moved
-        # focus, so moving between sections leaves the frame as it is.
-        show_frame(self, self.has_focus_within)
 
     # Filling ---------------------------------------------------------------------------
     def show_article(self, article: Article | None) -> None:
