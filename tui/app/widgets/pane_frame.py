@@ -86,7 +86,8 @@ class FramedPane(Widget):
     Textual answers a focus change with a restyle of the widget (for ``:focus``
     rules; ``watch_has_focus`` here does not) and a repaint of all of it
     (``Widget._on_focus``; the handlers here prevent it). A pane that shows focus
-    anywhere else (a cursor row) repaints that in ``focus_changed``.
+    anywhere else (a cursor row) repaints that in ``focus_changed``. It also runs
+    its keys' bindings itself (``_on_key``) rather than after they bubble to the app.
 
     A mixin after the widget's own base: Textual takes CSS (and component classes)
     from the first base only, so the pane lists ``FOCUSED_FRAME`` itself.
@@ -103,6 +104,18 @@ class FramedPane(Widget):
         self.has_focus = False
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual looks a key's binding up once the key has bubbled from the focused
+        # widget through each container to the app: a message hop each (~0.1 ms),
+        # three from a pane. The same lookup runs here, from this pane outwards
+        # through the same bindings in the same order, and a key it answers goes no
+        # further. A key without a binding bubbles on as before.
+        event.prevent_default()  # Widget._on_key's key_ methods: called here
+        if await self.handle_key(event):
+            return
+        if await self.app._check_bindings(event.key):
+            event.stop()
 
     def watch_has_focus(self, has_focus: bool) -> None:
         show_frame(self, has_focus)
