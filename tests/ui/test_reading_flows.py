@@ -313,6 +313,19 @@ async def test_narrow_terminal_shows_one_pane_at_a_time(
         assert screen.article_list.region.width >= 70
 
 
+async def test_a_narrow_terminal_shows_the_pane_that_takes_focus(
+    sample_library: Path, seed_id: str
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        assert screen.reader.region.width >= 70
+        app.query_one("#entities", Section).focus()  # in the hidden sidebar
+        await pilot.pause()
+        assert screen.sidebar.region.width >= 70
+        assert screen.reader.region.width == 0
+
+
 async def test_help_is_made_from_the_bindings_and_the_palette_offers_every_action(
     sample_library: Path,
 ) -> None:

@@ -125,6 +125,7 @@ class MainScreen(AnnotationActions):
             scroll_visible = False
         super().set_focus(widget, scroll_visible, from_app_focus)
         sidebar.show_focus_within()
+        self._narrow_follows_focus()
 
     # Shortcuts to the panes ----------------------------------------------------------
     @property
@@ -192,7 +193,8 @@ class MainScreen(AnnotationActions):
             return
         widget.focus()
 
-    def on_descendant_focus(self) -> None:
+    def _narrow_follows_focus(self) -> None:
+        """On a narrow terminal, show the pane that took focus."""
         focused = self.focused
         if focused is None or not self.has_class("narrow"):
             return

@@ -93,17 +93,16 @@ class FramedPane(Widget):
     from the first base only, so the pane lists ``FOCUSED_FRAME`` itself.
     """
 
+    # Textual's handlers also post DescendantFocus/Blur, which bubble to the screen:
+    # a message hop per container before the frame, for listeners no pane has (the
+    # screen follows focus in ``MainScreen.set_focus``).
     def _on_focus(self, event: events.Focus) -> None:
         event.prevent_default()
         self.has_focus = True
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantFocus(self))
 
     def _on_blur(self, event: events.Blur) -> None:
         event.prevent_default()
         self.has_focus = False
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantBlur(self))
 
     async def _on_key(self, event: events.Key) -> None:
         # Textual looks a key's binding up once the key has bubbled from the focused
