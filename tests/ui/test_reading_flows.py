@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import settled
@@ -439,9 +440,11 @@ async def test_tab_into_the_sidebar_shows_the_section_framed_and_in_view_at_once
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_seed(app, pilot, seed_id)
         sidebar = screen.sidebar
-        app.query_one("#quotations", Section).focus()  # the last: scrolled down to it
+        quotations = app.query_one("#quotations", Section)
+        quotations.focus()  # the last: scrolled down to it, whole
         await settled(pilot)
         assert sidebar.scroll_y > 0
+        assert quotations.region in sidebar.scrollable_content_region
         screen.article_list.focus()
         await settled(pilot)
         idle_border = sidebar.styles.border_top
@@ -463,6 +466,37 @@ async def test_tab_into_the_sidebar_shows_the_section_framed_and_in_view_at_once
         assert framed, "the sidebar never showed focus"
         assert framed[0] == 0, "the first framed frame showed the section out of view"
         assert not app.animator.is_being_animated(sidebar, "scroll_y")
+
+
+async def test_tab_visits_the_panes_and_the_shown_sections_in_order_on_screen(
+    sample_library: Path, seed_id: str
+) -> None:
+    """Tab goes list, reader, then each shown section top to bottom, and round: the
+    order Textual would work out from where each is on screen, also with the
+    sidebar scrolled and on a narrow terminal."""
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        screen.reader.focus()
+        await pilot.press("n")  # a highlight: the leads section shows too
+        await settled(pilot)
+        screen.article_list.focus()
+        await settled(pilot)
+        sections = [s for s in screen.sidebar.query(Section) if s.display]
+        assert len(sections) == 5
+        by_place = sorted(sections, key=lambda s: s.region.y + s.parent.scroll_y)
+        expected = [screen.article_list, screen.reader, *by_place]
+        visited = []
+        for _ in range(len(expected)):
+            visited.append(app.focused)
+            await pilot.press("tab")
+            await settled(pilot)
+        assert visited == expected
+        assert app.focused is screen.article_list  # round again
+        assert screen.focus_chain == Screen.focus_chain.fget(screen)  # type: ignore[attr-defined]
+        await pilot.resize_terminal(80, 24)
+        await settled(pilot)
+        assert screen.focus_chain == Screen.focus_chain.fget(screen)  # type: ignore[attr-defined]
 
 
 async def test_the_focused_frame_takes_a_new_theme_s_colours(

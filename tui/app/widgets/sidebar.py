@@ -298,12 +298,28 @@ class Sidebar(VerticalScroll, QuickScrollBars, can_focus=False):
 
     def bring_into_view(self, section: Widget) -> None:
         """Scroll ``section`` into view now, for the next frame (the screen calls this
-        as it moves focus to a section).
+        as it moves focus to a section): as little as shows it whole, or its top.
 
         Not animated: an animated scroll repaints the sidebar each frame for a third
-        of a second after each Tab.
+        of a second after each Tab. Not Textual's ``scroll_to_widget``: it finds a
+        section scrolled out of view only by laying out the whole screen again
+        (~0.5 ms); the sidebar's own arrangement (the compositor's, kept) has it.
         """
-        self.scroll_to_widget(section, animate=False, immediate=True)
+        view = self.scrollable_content_region
+        placement = next(
+            (p for p in self.arrange(view.size).placements if p.widget is section), None
+        )
+        if placement is None:
+            return
+        region = placement.region.grow(placement.margin)
+        top = self.scroll_y
+        if region.y < top:
+            target = region.y
+        elif region.bottom > top + view.height:
+            target = min(region.y, region.bottom - view.height)
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
 
     def show_focus_within(self) -> None:
         """The focused frame while a section has focus (the screen calls this as it
