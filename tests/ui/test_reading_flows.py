@@ -493,6 +493,12 @@ async def test_tab_visits_the_panes_and_the_shown_sections_in_order_on_screen(
             await settled(pilot)
         assert visited == expected
         assert app.focused is screen.article_list  # round again
+        assert screen.sidebar.scroll_y > 0  # the last section was scrolled to
+        await pilot.press("tab", "tab")
+        await settled(pilot)
+        assert app.focused is by_place[0]  # the leads, with the highlight above them
+        title = screen.sidebar.query_one("#focus-title", Static)
+        assert title.region in screen.sidebar.scrollable_content_region
         assert screen.focus_chain == Screen.focus_chain.fget(screen)  # type: ignore[attr-defined]
         await pilot.resize_terminal(80, 24)
         await settled(pilot)

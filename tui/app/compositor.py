@@ -17,8 +17,9 @@ the same; ``tests/ui/test_compositor.py`` compares it with Textual's own drawing
 
 It overrides ``render_partial_update`` of Textual 8.2's ``Compositor`` and uses its
 private ``cuts``, ``visible_widgets`` and ``_regions_to_spans``; full updates are
-Textual's own. It also keeps a scroll from repainting the whole screen after a
-lookup of the full map (``reflow_visible``). The project pins that version
+Textual's own. It also compares each reflow with the arrangement last marked for
+repainting (what the terminal shows), where Textual compares with maps it drops or
+rebuilds in between (``reflow_visible``, ``reflow``). The project pins that version
 (``pyproject.toml``), and the test fails if the contract changes under us.
 """
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from textual._compositor import ChopsUpdate, Compositor
+from textual._compositor import ChopsUpdate, Compositor, CompositorMap, ReflowResult
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -42,23 +43,48 @@ NARROW_GAP = 4
 class PartialCompositor(Compositor):
     """Textual's compositor, rendering for an update only the pieces it writes."""
 
-    def reflow_visible(self, parent: Widget, size: Size) -> set[Widget]:
-        """Textual's scroll reflow, comparing with the full map when the visible one is gone.
+    def __init__(self) -> None:
+        super().__init__()
+        #: The arrangement last compared and marked for repainting (by a reflow or a
+        #: scroll's reflow): what the terminal shows, or will once painted.
+        self._arranged: CompositorMap = {}
 
-        Textual marks dirty what moved by comparing the new visible map with the
-        last one, but drops the last one whenever it builds the full map (any lookup
-        of a widget's place after a scroll: focusing a sidebar section does one).
-        With nothing to compare, the whole screen counted as moved: a full repaint
-        at every Tab into or within the sidebar. The visible map is only ever
-        dropped when the full map is built (or by a full reflow, which builds it), so
-        the full map holds the arrangement on screen: the same geometry, plus the
-        hidden widgets, which have no visible region to mark. (Textual may since
-        have flagged it for a rebuild, conservatively, when a widget off screen
-        asked for a repaint; that moved nothing.)
+    def reflow(self, parent: Widget, size: Size) -> ReflowResult:
+        """Textual's full reflow, also repainting what moved since the last one.
+
+        Textual marks dirty what changed between the last full map and the new one,
+        but a scroll updates only the visible map: a section shown where the sidebar
+        was scrolled to, and not where the full map had it, stayed on the terminal
+        when the layout next changed.
         """
-        if self._visible_map is None and self._full_map:
-            self._visible_map = self._full_map
-        return super().reflow_visible(parent, size)
+        on_screen = self._arranged
+        result = super().reflow(parent, size)
+        self._mark_moved(on_screen, self._full_map, size)
+        self._arranged = self._full_map
+        return result
+
+    def reflow_visible(self, parent: Widget, size: Size) -> set[Widget]:
+        """Textual's scroll reflow, comparing with the arrangement on screen.
+
+        Textual compares the new visible map with its last one, which it drops
+        whenever it builds the full map (any lookup of the place of a widget out
+        of view: a sidebar section's own drawing does one). With nothing to compare,
+        the whole screen counted as moved; and a full map built after a scroll, but
+        before its reflow, already had the scroll: nothing counted as moved, and
+        the terminal kept the sidebar as it was.
+        """
+        self._visible_map = self._arranged
+        exposed = super().reflow_visible(parent, size)
+        self._arranged = self._visible_map or {}
+        return exposed
+
+    def _mark_moved(self, before: CompositorMap, after: CompositorMap, size: Size) -> None:
+        if size.region in self._dirty_regions:
+            return  # all of it is repainted anyway
+        for _widget, geometry in before.items() ^ after.items():
+            region = geometry.clip.intersection(geometry.region)
+            if region:
+                self._dirty_regions.add(region)
 
     def render_partial_update(self) -> ChopsUpdate | None:
         """Textual's partial update, with the pieces found per line of the update.

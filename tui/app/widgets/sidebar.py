@@ -298,7 +298,8 @@ class Sidebar(VerticalScroll, QuickScrollBars, can_focus=False):
 
     def bring_into_view(self, section: Widget) -> None:
         """Scroll ``section`` into view now, for the next frame (the screen calls this
-        as it moves focus to a section): as little as shows it whole, or its top.
+        as it moves focus to a section): as little as shows it whole, or its top,
+        with the heading above it (the focused highlight, above its leads).
 
         Not animated: an animated scroll repaints the sidebar each frame for a third
         of a second after each Tab. Not Textual's ``scroll_to_widget``: it finds a
@@ -306,12 +307,15 @@ class Sidebar(VerticalScroll, QuickScrollBars, can_focus=False):
         (~0.5 ms); the sidebar's own arrangement (the compositor's, kept) has it.
         """
         view = self.scrollable_content_region
-        placement = next(
-            (p for p in self.arrange(view.size).placements if p.widget is section), None
-        )
-        if placement is None:
+        placements = self.arrange(view.size).placements
+        index = next((i for i, p in enumerate(placements) if p.widget is section), None)
+        if index is None:
             return
-        region = placement.region.grow(placement.margin)
+        first = index  # with the headings right above it (the leads' highlight)
+        while first and not placements[first - 1].widget.focusable:
+            first -= 1
+        region = placements[index].region.grow(placements[index].margin)
+        region = region.union(placements[first].region.grow(placements[first].margin))
         top = self.scroll_y
         if region.y < top:
             target = region.y
