@@ -98,14 +98,22 @@ class MainScreen(AnnotationActions):
         self._focus_to_follow: Highlight | None = None
         self._follow_timer: Timer | None = None
         self._save_timer: Timer | None = None
-        self._sidebar_pane: Sidebar | None = None  # once mounted
+        # The panes, kept as composed: the bindings' checks (at each focus change and
+        # highlight step) and the key handlers reach them many times a press, and a
+        # query_one is ~15 µs.
+        self._article_list = ArticleList(id="list")
+        self._reader = Reader(id="reader")
+        self._sidebar = Sidebar(id="sidebar")
+        self._find_bar = FindBar(
+            placeholder="Find in article (Enter: next, Esc: close)", id="find"
+        )
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ArticleList(id="list")
-            yield Reader(id="reader")
-            yield Sidebar(id="sidebar")
-        yield FindBar(placeholder="Find in article (Enter: next, Esc: close)", id="find")
+            yield self._article_list
+            yield self._reader
+            yield self._sidebar
+        yield self._find_bar
         yield KeyBar()
 
     @property
@@ -146,8 +154,8 @@ class MainScreen(AnnotationActions):
         # and in view. Textual would scroll after that frame, centred and animated (a
         # reflow and a repaint of the whole sidebar in each frame that follows), and
         # the sidebar would hear of the focus a frame late.
-        sidebar = self._sidebar_pane
-        if sidebar is None:  # not mounted yet
+        sidebar = self._sidebar
+        if not sidebar.is_mounted:
             super().set_focus(widget, scroll_visible, from_app_focus)
             return
         if scroll_visible and widget is not None and widget.parent is sidebar:
@@ -160,19 +168,22 @@ class MainScreen(AnnotationActions):
     # Shortcuts to the panes ----------------------------------------------------------
     @property
     def article_list(self) -> ArticleList:
-        return self.query_one("#list", ArticleList)
+        return self._article_list
 
     @property
     def reader(self) -> Reader:
-        return self.query_one("#reader", Reader)
+        return self._reader
 
     @property
     def sidebar(self) -> Sidebar:
-        return self.query_one("#sidebar", Sidebar)
+        return self._sidebar
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self._find_bar
 
     def on_mount(self) -> None:
-        self._sidebar_pane = self.sidebar
-        self.query_one("#find", FindBar).display = False
+        self.find_bar.display = False
         self.article_list.set_browse(self.browse)
         self._update_list_title()
         self.article_list.focus()
@@ -470,13 +481,13 @@ class MainScreen(AnnotationActions):
         if action == "forward":
             return True if self.history.can_go_forward else None
         if action in ("find_next", "find_previous"):
-            return self.query_one("#find", FindBar).value != "" or None
+            return self.find_bar.value != "" or None
         if action in ("toggle_bookmark", "toggle_read"):
             return self._target_id() is not None or None
         return True
 
     def action_back(self) -> None:
-        if self.query_one("#find", FindBar).has_focus:
+        if self.find_bar.has_focus:
             return
         location = self.history.back(leaving=self.here())
         if location is None:
@@ -518,7 +529,7 @@ class MainScreen(AnnotationActions):
         if self.article is None:
             self.notify("Open an article first.")
             return
-        bar = self.query_one("#find", FindBar)
+        bar = self.find_bar
         bar.display = True
         bar.focus()
 
@@ -529,7 +540,7 @@ class MainScreen(AnnotationActions):
         self.reader.focus()
 
     def _start_find(self, term: str) -> None:
-        bar = self.query_one("#find", FindBar)
+        bar = self.find_bar
         bar.value = term
         bar.display = True
         count = self.reader.find(term)
@@ -544,7 +555,7 @@ class MainScreen(AnnotationActions):
         self.reader.action_find_previous()
 
     def _close_find(self) -> bool:
-        bar = self.query_one("#find", FindBar)
+        bar = self.find_bar
         if not bar.display:
             return False
         bar.value = ""

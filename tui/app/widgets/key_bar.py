@@ -70,9 +70,11 @@ class KeyBar(Widget):
         self.hints: tuple[KeyHint, ...] = ()
         self.palette: KeyHint | None = None
         self._placed: list[Placed] = []
-        #: How each binding's key is written (Textual works it out afresh each time:
-        #: ~60 bindings at every focus change and highlight step).
-        self._displays: dict[Binding, str] = {}
+        #: Each binding's hint as last shown, by the binding's id (a Binding hashes
+        #: all its fields): Textual works out how a key is written afresh each time,
+        #: for ~60 bindings at every focus change and highlight step, and the same
+        #: hint objects make comparing with what is shown a matter of identity.
+        self._made: dict[int, tuple[Binding, KeyHint]] = {}
         #: The bar as drawn for each set of hints (and where each hint went): Tab
         #: between the panes shows the same few sets, each ~0.5 ms to draw again.
         self._drawn: LRUCache[Hashable, tuple[list[Strip], list[Placed]]] = LRUCache(DRAWN_KEPT)
@@ -103,17 +105,15 @@ class KeyBar(Widget):
         first: dict[str, KeyHint] = {}
         rest: dict[str, KeyHint] = {}
         palette: KeyHint | None = None
+        made = self._made
         for key, (_node, binding, enabled, tooltip) in active.items():
-            display = self._displays.get(binding)
-            if display is None:
-                display = self._displays[binding] = app.get_key_display(binding)
-            hint = KeyHint(
-                key,
-                display,
-                binding.description,
-                enabled,
-                tooltip or binding.description,
-            )
+            kept = made.get(id(binding))
+            hint = kept[1] if kept is not None and kept[0] is binding else None
+            tip = tooltip or binding.description
+            if hint is None or (hint.key, hint.enabled, hint.tooltip) != (key, enabled, tip):
+                display = hint.display if hint is not None else app.get_key_display(binding)
+                hint = KeyHint(key, display, binding.description, enabled, tip)
+                made[id(binding)] = (binding, hint)
             if binding.id in wanted_first:
                 first.setdefault(binding.action, hint)
             elif key == palette_key:
