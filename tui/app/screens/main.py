@@ -239,8 +239,8 @@ class MainScreen(AnnotationActions):
         focused = self.focused
         if focused is None or not self.has_class("narrow"):
             return
-        for mode, pane in (("list", "#list"), ("reader", "#reader"), ("sidebar", "#sidebar")):
-            node = self.query_one(pane)
+        panes = (("list", self.article_list), ("reader", self.reader), ("sidebar", self.sidebar))
+        for mode, node in panes:
             if focused is node or node in focused.ancestors:
                 if mode != self._narrow_mode:
                     self._narrow_mode = mode
