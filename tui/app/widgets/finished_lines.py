@@ -76,6 +76,20 @@ def _colours(widget: Widget) -> tuple[object, ...]:
     return colours
 
 
+def settled_context(widget: Widget) -> tuple[object, ...]:
+    """``drawing_context`` for a widget whose size no render in a frame changes (a
+    container: its scrollbars come with a layout), worked out once per frame: the
+    sidebar is asked for each gap between its sections, a dozen pieces when it
+    scrolls."""
+    memo = _frame_memo
+    if memo is not None and (found := memo.get((id(widget), "context"))) is not None:
+        return found  # type: ignore[no-any-return]
+    context = drawing_context(widget)
+    if memo is not None:
+        memo[id(widget), "context"] = context
+    return context
+
+
 def drawing_context(widget: Widget, content: Size | None = None) -> tuple[object, ...]:
     """What every finished line of ``widget`` depends on besides its own content and
     its frame. ``content``: the size of its scrollable content region, if known."""

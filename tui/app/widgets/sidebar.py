@@ -28,7 +28,12 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from tui.app.widgets.finished_lines import FinishedLines, drawing_context, frame_of
+from tui.app.widgets.finished_lines import (
+    FinishedLines,
+    drawing_context,
+    frame_of,
+    settled_context,
+)
 from tui.app.widgets.option_lists import VimOptionList
 from tui.app.widgets.pane_frame import FOCUSED_FRAME, FramedPane, frame_after_restyle, show_frame
 from tui.app.widgets.scrollbars import QuickScrollBars
@@ -282,7 +287,7 @@ class Sidebar(VerticalScroll, QuickScrollBars, can_focus=False):
         width = self.outer_size.width
         keys: list[Hashable] = list(crop.line_range)
         return self._finished.lines(
-            crop, width, drawing_context(self), keys, super().render_lines, frame_of(self)
+            crop, width, settled_context(self), keys, super().render_lines, frame_of(self)
         )
 
     def compose(self) -> ComposeResult:
