@@ -38,8 +38,9 @@ def runs(indices: list[int]) -> list[tuple[int, int]]:
     return found
 
 
-#: While a frame is composed (``one_frame``): each widget's colours and frame, as
-#: worked out at its first render in that frame, by ``(id(widget), what)``.
+#: While a frame is composed (``one_frame``): each widget's colours and frame (and a
+#: settled widget's whole context), as worked out at its first render in that
+#: frame, by ``(id(widget), what)``.
 _frame_memo: dict[tuple[int, str], Any] | None = None
 
 
