@@ -23,7 +23,10 @@ def first_start(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """As if no app had started in this process yet; collections back on after."""
     monkeypatch.setattr(heap, "_settled", set())
     monkeypatch.setattr(heap, "_held", False)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # CPython's defaults
     yield
+    gc.set_threshold(*thresholds)
     gc.enable()
 
 
@@ -39,6 +42,7 @@ async def test_collections_are_held_while_starting_and_run_once_drawn(
         assert held_while_starting == [True]
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] == heap.YOUNG_THRESHOLD  # young collections rarer
 
 
 async def test_collections_run_again_when_no_screen_settles(

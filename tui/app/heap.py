@@ -18,6 +18,13 @@ screen is drawn (``hold``), and the first ``settle`` freezes and lets them run
 again. The few thousand objects left in reference cycles while starting are frozen
 with the rest, once, rather than found by a full collection (~30 ms) just as the
 user starts. Should no screen settle (an error before it), ``release`` does.
+
+Young collections then run every 10,000 net allocations rather than CPython's 700
+(``YOUNG_THRESHOLD``). A key press allocates thousands of short-lived objects
+(strips, segments) that reference counting frees: at 700 the collector ran about
+once a press, its middle generation every ~15 presses and its oldest every ~200,
+a 6-11 ms pause scanning everything not frozen. Over 210 presses of a bench
+session: young collections 173 -> 6, older ones 16 -> 0.
 """
 
 from __future__ import annotations
@@ -26,6 +33,9 @@ import gc
 
 _settled: set[str] = set()
 _held = False
+
+#: Net allocations between young collections, once the app has settled.
+YOUNG_THRESHOLD = 10_000
 
 
 def hold() -> None:
@@ -48,6 +58,9 @@ def settle(what: str) -> None:
     """The first time ``what`` has been loaded: exempt everything alive now from
     future collections."""
     if what not in _settled:
+        if not _settled:
+            young, *older = gc.get_threshold()
+            gc.set_threshold(max(young, YOUNG_THRESHOLD), *older)
         _settled.add(what)
         gc.freeze()
         release()
