@@ -123,18 +123,24 @@ class Frames:
         app._display = display_and_note
 
 
+async def workers_done(app: Any) -> None:
+    """Wait for the app's workers. One cancelled by a newer one (opening an article
+    cancels the loading of the last) counts as done: Textual's wait would raise."""
+    await app.workers.wait_for_complete([w for w in app.workers if not w.is_cancelled])
+
+
 async def timed(pilot: Any, frames: Frames, action: Callable[[], Awaitable[None]]) -> Cost:
     """CPU from the action to its first frame, and until the app is idle again."""
     app = pilot.app
     seen = len(frames.at)
     start = time.process_time()
     await action()
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     screen = app.screen
     while getattr(screen, "sidebar_behind", False):  # the sidebar follows a highlight
         await asyncio.sleep(0.005)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
     idle = time.process_time() - start
     frame = frames.at[seen] - start if len(frames.at) > seen else None
@@ -160,7 +166,7 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
         screen = app.screen
         await pilot.pause()
         screen.open_article(seed_id, offset=0)  # from the top, whatever a run saved
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
 
         async def press(label: str, key: str, times: int = presses) -> None:
@@ -208,7 +214,7 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
             ("reader: space after reading (drawn ahead)", 0.0, True),
         ]:
             screen.open_article(long_id, offset=0)
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause(0.3)
             while reader.reading_ahead:
                 await pilot.pause(0.01)
