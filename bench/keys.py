@@ -129,6 +129,13 @@ async def workers_done(app: Any) -> None:
     await app.workers.wait_for_complete([w for w in app.workers if not w.is_cancelled])
 
 
+async def read_a_while(pilot: Any, reader: Any) -> None:
+    """Rest on a page until the reader has drawn the pages around it."""
+    await pilot.pause(0.3)
+    while reader.reading_ahead:
+        await pilot.pause(0.01)
+
+
 async def timed(pilot: Any, frames: Frames, action: Callable[[], Awaitable[None]]) -> Cost:
     """CPU from the action to its first frame, and until the app is idle again."""
     app = pilot.app
@@ -215,14 +222,10 @@ async def measure(library: Path, seed_id: str, presses: int) -> dict[str, list[C
         ]:
             screen.open_article(long_id, offset=0)
             await workers_done(app)
-            await pilot.pause(0.3)
-            while reader.reading_ahead:
-                await pilot.pause(0.01)
+            await read_a_while(pilot, reader)
             for _ in range(min(presses, PAGES)):
                 if rest:
-                    await pilot.pause(0.3)
-                    while reader.reading_ahead:
-                        await pilot.pause(0.01)
+                    await read_a_while(pilot, reader)
                 elif gap:
                     await asyncio.sleep(gap)
                 costs.setdefault(label, []).append(

@@ -155,15 +155,14 @@ class MainScreen(AnnotationActions):
         # reflow and a repaint of the whole sidebar in each frame that follows), and
         # the sidebar would hear of the focus a frame late.
         sidebar = self._sidebar
-        if not sidebar.is_mounted:
-            super().set_focus(widget, scroll_visible, from_app_focus)
-            return
-        if scroll_visible and widget is not None and widget.parent is sidebar:
+        mounted = sidebar.is_mounted
+        if mounted and scroll_visible and widget is not None and widget.parent is sidebar:
             sidebar.bring_into_view(widget)
             scroll_visible = False
         super().set_focus(widget, scroll_visible, from_app_focus)
-        sidebar.show_focus_within()
-        self._narrow_follows_focus()
+        if mounted:
+            sidebar.show_focus_within()
+            self._narrow_follows_focus()
 
     # Shortcuts to the panes ----------------------------------------------------------
     @property

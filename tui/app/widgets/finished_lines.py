@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -42,6 +42,7 @@ def runs(indices: list[int]) -> list[tuple[int, int]]:
 #: settled widget's whole context), as worked out at its first render in that
 #: frame, by ``(id(widget), what)``.
 _frame_memo: dict[tuple[int, str], Any] | None = None
+T = TypeVar("T")
 
 
 @contextmanager
@@ -63,18 +64,27 @@ def one_frame() -> Iterator[None]:
         _frame_memo = outer
 
 
-def _colours(widget: Widget) -> tuple[object, ...]:
+def _in_frame(widget: Widget, what: str, make: Callable[[], T]) -> T:
+    """``make()``, kept for ``widget`` while a frame is composed (``one_frame``)."""
     memo = _frame_memo
-    if memo is not None and (found := memo.get((id(widget), "colours"))) is not None:
-        return found  # type: ignore[no-any-return]
-    colours = (
-        widget.background_colors,
-        tuple(map(id, widget.get_line_filters())),
-        widget.opacity,
+    if memo is None:
+        return make()
+    key = (id(widget), what)
+    if (found := memo.get(key)) is None:
+        found = memo[key] = make()
+    return found  # type: ignore[no-any-return]
+
+
+def _colours(widget: Widget) -> tuple[object, ...]:
+    return _in_frame(
+        widget,
+        "colours",
+        lambda: (
+            widget.background_colors,
+            tuple(map(id, widget.get_line_filters())),
+            widget.opacity,
+        ),
     )
-    if memo is not None:
-        memo[id(widget), "colours"] = colours
-    return colours
 
 
 def settled_context(widget: Widget) -> tuple[object, ...]:
@@ -82,13 +92,7 @@ def settled_context(widget: Widget) -> tuple[object, ...]:
     container: its scrollbars come with a layout), worked out once per frame: the
     sidebar is asked for each gap between its sections, a dozen pieces when it
     scrolls."""
-    memo = _frame_memo
-    if memo is not None and (found := memo.get((id(widget), "context"))) is not None:
-        return found  # type: ignore[no-any-return]
-    context = drawing_context(widget)
-    if memo is not None:
-        memo[id(widget), "context"] = context
-    return context
+    return _in_frame(widget, "context", lambda: drawing_context(widget))
 
 
 def drawing_context(widget: Widget, content: Size | None = None) -> tuple[object, ...]:
@@ -113,9 +117,10 @@ class Frame:
 
 
 def frame_of(widget: Widget) -> Frame:
-    memo = _frame_memo
-    if memo is not None and (found := memo.get((id(widget), "frame"))) is not None:
-        return found  # type: ignore[no-any-return]
+    return _in_frame(widget, "frame", lambda: _frame(widget))
+
+
+def _frame(widget: Widget) -> Frame:
     styles = widget.styles
     border = styles.border
     top, right, bottom, left = border.spacing
@@ -129,10 +134,7 @@ def frame_of(widget: Widget) -> Frame:
         styles.border_subtitle_background,
         styles.border_subtitle_style,
     )
-    frame = Frame(border, titles, top, right, bottom, left, widget.outer_size.height)
-    if memo is not None:
-        memo[id(widget), "frame"] = frame
-    return frame
+    return Frame(border, titles, top, right, bottom, left, widget.outer_size.height)
 
 
 class FinishedLines:

@@ -204,7 +204,7 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Textual wraps the options once, at the width they first had; when this
         # list's scrollbar then appears (no resize: the outer size is the same) the
-        # text is two columns narrower, so wrap them again.
+        # text is narrower by the scrollbar, so wrap them again.
         content = self.scrollable_content_region.size
         if content.width != self._wrapped_at:
             self._wrapped_at = content.width
