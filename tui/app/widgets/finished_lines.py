@@ -194,10 +194,13 @@ class FinishedLines:
         strips: list[Strip | None] = [None] * len(keys)
         missing: list[int] = []
         reframe: list[int] = []
+        # Without side edges (a sidebar section's frame is its top row) a body line
+        # is the same in every look: kept as it is, its cropped pieces stay cached.
+        sided = frame.left or frame.right
         for i, found in enumerate(kept):
             if found is None:
                 missing.append(i)
-            elif found[1] == look:
+            elif found[1] == look or not sided:
                 strips[i] = found[0]
             else:
                 reframe.append(i)
