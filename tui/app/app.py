@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from tui.app import callbacks, heap
+from tui.app import callbacks, dispatch, heap
 from tui.app.keys import APP_BINDINGS
 from tui.app.paths import stylesheet
 from tui.app.screens.help import HelpScreen, binding_rows
@@ -38,6 +38,7 @@ class LedeApp(App[None]):
     def __init__(self, library: Library, browse: Browse, *, notice: str = "") -> None:
         super().__init__()
         callbacks.install()  # no inspect.signature per deferred call (callbacks.py)
+        dispatch.install()  # handlers found once per class (dispatch.py)
         self.library = library
         self.browse = browse
         #: Said once the app is up (e.g. that another Lede has this library open).
