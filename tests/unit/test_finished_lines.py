@@ -18,7 +18,7 @@ def test_consecutive_lines_make_one_run() -> None:
 
 
 def _frame(look: str, side: int) -> Frame:
-    return Frame(look, (), top=1, right=side, bottom=0, left=side, height=4)
+    return Frame(look, (), (), top=1, right=side, bottom=0, left=side, height=4)
 
 
 def _drawing(look: str, side: int, asked: list[Region]) -> Callable[[Region], list[Strip]]:
@@ -48,3 +48,17 @@ def test_a_new_look_redraws_only_the_edges_it_changes() -> None:
         else:  # a frame without side edges (a sidebar section's): kept as they are
             assert again == first and all(a is b for a, b in zip(again, first, strict=True))
             assert asked == []
+
+
+def test_a_new_subtitle_draws_the_bottom_row_again_not_the_top() -> None:
+    lines, asked = FinishedLines(16), []
+    render = _drawing("x", 1, asked)
+    crop, keys = Region(0, 0, 10, 4), [-1, "a", "b", -4]
+
+    def frame(progress: str) -> Frame:
+        return Frame("x", "Title", progress, top=1, right=1, bottom=1, left=1, height=4)
+
+    lines.lines(crop, 10, (), keys, render, frame("10%"))
+    asked.clear()
+    lines.lines(crop, 10, (), keys, render, frame("11%"))
+    assert [region.y for region in asked] == [3]

@@ -108,7 +108,8 @@ class Frame:
     """A widget's border: how it looks, its titles, and the rows and columns it takes."""
 
     look: Hashable  # the edges' types and colours: every line's first and last cells
-    titles: Hashable  # drawn on the top and bottom rows only
+    title: Hashable  # drawn on the top row only: the title and how it looks
+    subtitle: Hashable  # drawn on the bottom row only (the reader's progress)
     top: int
     right: int
     bottom: int
@@ -124,17 +125,20 @@ def _frame(widget: Widget) -> Frame:
     styles = widget.styles
     border = styles.border
     top, right, bottom, left = border.spacing
-    titles = (
+    title = (
         widget.border_title,
-        widget.border_subtitle,
         styles.border_title_color,
         styles.border_title_background,
         styles.border_title_style,
+    )
+    subtitle = (
+        widget.border_subtitle,
         styles.border_subtitle_color,
         styles.border_subtitle_background,
         styles.border_subtitle_style,
     )
-    return Frame(border, titles, top, right, bottom, left, widget.outer_size.height)
+    height = widget.outer_size.height
+    return Frame(border, title, subtitle, top, right, bottom, left, height)
 
 
 class FinishedLines:
@@ -184,9 +188,17 @@ class FinishedLines:
         if edge is not None:
             self.drawn = 0
             return [edge] * crop.height
-        # The border's rows are kept per look and titles; the others get new edges.
+        # The border's rows are kept per look and the title they show (a new reading
+        # progress draws the bottom row again, not the top); the others get new edges.
         keys = [
-            key if y in body else (key, look, frame.titles)
+            key
+            if y in body
+            else (
+                key,
+                look,
+                frame.title if y < body.start else None,
+                frame.subtitle if y >= body.stop else None,
+            )
             for y, key in zip(crop.line_range, keys, strict=True)
         ]
         cache = self._cache

@@ -645,7 +645,7 @@ class Reader(ScrollView, FramedPane, QuickScrollBars, can_focus=True):
         top = round(self.scroll_offset.y) - gutter.top
         text_end = min(height - gutter.bottom, len(self._layout.lines) - top)
         # A text line by its index; border, padding and blank lines by their place
-        # (the border's rows are kept with its titles: the reading progress).
+        # (the border's rows are kept with their titles: the bottom one with the progress).
         keys: list[Hashable] = [
             top + y if gutter.top <= y < text_end else -1 - y for y in crop.line_range
         ]
