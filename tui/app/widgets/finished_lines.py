@@ -64,7 +64,7 @@ def one_frame() -> Iterator[None]:
         _frame_memo = outer
 
 
-def _in_frame(widget: Widget, what: str, make: Callable[[], T]) -> T:
+def in_frame(widget: Widget, what: str, make: Callable[[], T]) -> T:
     """``make()``, kept for ``widget`` while a frame is composed (``one_frame``)."""
     memo = _frame_memo
     if memo is None:
@@ -76,7 +76,7 @@ def _in_frame(widget: Widget, what: str, make: Callable[[], T]) -> T:
 
 
 def _colours(widget: Widget) -> tuple[object, ...]:
-    return _in_frame(
+    return in_frame(
         widget,
         "colours",
         lambda: (
@@ -92,7 +92,7 @@ def settled_context(widget: Widget) -> tuple[object, ...]:
     container: its scrollbars come with a layout), worked out once per frame: the
     sidebar is asked for each gap between its sections, a dozen pieces when it
     scrolls."""
-    return _in_frame(widget, "context", lambda: drawing_context(widget))
+    return in_frame(widget, "context", lambda: drawing_context(widget))
 
 
 def drawing_context(widget: Widget, content: Size | None = None) -> tuple[object, ...]:
@@ -118,7 +118,7 @@ class Frame:
 
 
 def frame_of(widget: Widget) -> Frame:
-    return _in_frame(widget, "frame", lambda: _frame(widget))
+    return in_frame(widget, "frame", lambda: _frame(widget))
 
 
 def _frame(widget: Widget) -> Frame:
