@@ -33,7 +33,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.widgets.finished_lines import one_frame, runs
+from tui.app.widgets.finished_lines import one_frame
 
 #: Columns drawn already (by a widget in front) that a run of wanted pieces is
 #: rendered across rather than split at: a scrollbar, not a pane's width.
@@ -114,6 +114,11 @@ class PartialCompositor(Compositor):
         for those two columns, not for its whole width (``FinishedLines`` answers
         them without touching its lines). Lines without a span have no pieces (a
         partial update writes only the spans).
+
+        The work is done per band of lines rather than per line: consecutive lines
+        with the same cuts and spans, which no widget begins or ends within, have
+        the same pieces filled by the same widgets (a scrolled sidebar is a dozen
+        bands, not forty lines).
         """
         cuts = self.cuts
         height = len(cuts)
@@ -125,48 +130,46 @@ class PartialCompositor(Compositor):
             x1, x2 = max(0, x1), min(width, x2)
             if 0 <= y < height and x1 < x2:
                 spans_by_line.setdefault(y, []).append((x1, x2))
-        # Per line: its pieces' starts (and the line's end), and the pieces still
-        # unfilled (start -> end).
-        starts: dict[int, list[int]] = {}
-        wanted: dict[int, dict[int, int]] = {}
-        wanted_order: dict[int, list[int]] = {}  # each line's wanted starts, sorted
-        for y, line_spans in spans_by_line.items():
-            marks = set(cuts[y])
-            for x1, x2 in line_spans:
-                marks.add(x1)
-                marks.add(x2)
-            line_starts = starts[y] = sorted(marks)
-            chops[y] = dict.fromkeys(line_starts[:-1])
-            chop_ends[y] = line_starts[1:]
-            line_wanted = wanted[y] = {}
-            for x1, x2 in line_spans:
-                for i in range(bisect_left(line_starts, x1), bisect_left(line_starts, x2)):
-                    line_wanted[line_starts[i]] = line_starts[i + 1]
-            wanted_order[y] = sorted(line_wanted)
-        if not wanted:
+        if not spans_by_line:
             return chops, chop_ends
-        left = min(min(line) for line in wanted.values())
-        right = max(max(line.values()) for line in wanted.values())
-        top_line, bottom_line = min(wanted), max(wanted) + 1
         intersection = Region.intersection
-        for widget, (region, clip) in self.visible_widgets.items():  # front first
-            if not wanted:
+        visible = [
+            (widget, region, intersection(region, clip))
+            for widget, (region, clip) in self.visible_widgets.items()  # front first
+        ]
+        edges = {line for _, _, shown in visible for line in shown.line_span}
+        bands: list[_Band] = []
+        last_y, last_key = -2, None
+        for y in sorted(spans_by_line):
+            key = (cuts[y], spans_by_line[y])
+            if y == last_y + 1 and y not in edges and key == last_key:
+                bands[-1].bottom = y + 1
+            else:
+                bands.append(_Band(y, *key))
+            last_y, last_key = y, key
+        for band in bands:
+            for y in range(band.top, band.bottom):
+                chops[y] = dict.fromkeys(band.starts[:-1])
+                chop_ends[y] = band.ends
+        left = min(band.order[0] for band in bands)
+        right = max(band.wanted[band.order[-1]] for band in bands)
+        top_line, bottom_line = bands[0].top, bands[-1].bottom
+        for widget, region, shown in visible:
+            if not bands:
                 break
-            visible = intersection(region, clip)
-            x, x_end = visible.column_span
-            first, last = visible.line_span
+            x, x_end = shown.column_span
+            first, last = shown.line_span
             if x >= right or x_end <= left or first >= bottom_line or last <= top_line:
                 continue  # beside or above or below everything the update writes
             # The runs of wanted pieces this widget is in front of, by their columns.
-            by_columns: dict[tuple[int, int], list[int]] = {}
-            for y in range(max(first, top_line), min(last, bottom_line)):
-                line_wanted = wanted.get(y)
-                if not line_wanted:
-                    continue
-                order = wanted_order[y]
+            by_columns: dict[tuple[int, int], list[_Band]] = {}
+            for band in bands:
+                if band.bottom <= first or band.top >= last:
+                    continue  # (a band is all inside a widget's lines, or all outside)
+                order, wanted = band.order, band.wanted
                 inside = order[bisect_left(order, x) : bisect_left(order, x_end)]
                 if inside:  # less what widgets in front have drawn
-                    inside = [start for start in inside if start in line_wanted]
+                    inside = [start for start in inside if start in wanted]
                 if not inside:
                     continue  # nothing the update writes, or hidden there by widgets drawn
                 # A run may pass over a few columns drawn already (a scrollbar):
@@ -174,31 +177,73 @@ class PartialCompositor(Compositor):
                 run_start = run_end = inside[0]
                 for start in inside:
                     if start - run_end > NARROW_GAP:
-                        by_columns.setdefault((run_start, run_end), []).append(y)
+                        by_columns.setdefault((run_start, run_end), []).append(band)
                         run_start = start
-                    run_end = line_wanted[start]
-                by_columns.setdefault((run_start, run_end), []).append(y)
-            for (x1, x2), rows in by_columns.items():
-                for top, bottom in runs(rows):
+                    run_end = wanted[start]
+                by_columns.setdefault((run_start, run_end), []).append(band)
+            for (x1, x2), column_bands in by_columns.items():
+                for group in _adjoining(column_bands):
+                    top, bottom = group[0].top, group[-1].bottom
                     strips = widget.render_lines(
                         Region(x1 - region.x, top - region.y, x2 - x1, bottom - top)
                     )
-                    for y, strip in zip(range(top, bottom), strips, strict=True):
-                        line_starts = starts[y]
-                        pieces = line_starts[
-                            bisect_left(line_starts, x1) : bisect_left(line_starts, x2)
-                        ]
-                        line_chops, line_wanted = chops[y], wanted[y]
-                        if len(pieces) == 1:
-                            line_chops[x1] = strip
-                        else:
-                            ends = [start - x1 for start in pieces[1:]]
-                            divided = strip.divide([*ends, x2 - x1])  # where each piece ends
-                            for start, piece in zip(pieces, divided, strict=True):
-                                if start in line_wanted:  # not drawn by a widget in front
-                                    line_chops[start] = piece
-                        for start in pieces:
-                            line_wanted.pop(start, None)
-                        if not line_wanted:
-                            del wanted[y]
+                    assert len(strips) == bottom - top
+                    for band in group:
+                        band.fill(chops, strips[band.top - top : band.bottom - top], x1, x2)
+            bands = [band for band in bands if band.wanted]
         return chops, chop_ends
+
+
+class _Band:
+    """Consecutive lines with the same cuts and spans: the same pieces, filled by the
+    same widgets."""
+
+    __slots__ = ("bottom", "ends", "order", "starts", "top", "wanted")
+
+    def __init__(self, y: int, cuts: list[int], spans: list[tuple[int, int]]) -> None:
+        self.top, self.bottom = y, y + 1
+        marks = set(cuts)
+        for x1, x2 in spans:
+            marks.add(x1)
+            marks.add(x2)
+        #: Where each piece starts (and the line's end), and where each ends.
+        self.starts = starts = sorted(marks)
+        self.ends = starts[1:]
+        #: The pieces the update writes and no widget has filled yet: start -> end.
+        self.wanted: dict[int, int] = {}
+        for x1, x2 in spans:
+            for i in range(bisect_left(starts, x1), bisect_left(starts, x2)):
+                self.wanted[starts[i]] = starts[i + 1]
+        self.order = sorted(self.wanted)
+
+    def fill(
+        self, chops: list[dict[int, Strip | None]], strips: list[Strip], x1: int, x2: int
+    ) -> None:
+        """Fill the wanted pieces in columns ``x1``-``x2`` with a widget's ``strips``."""
+        starts, wanted = self.starts, self.wanted
+        pieces = starts[bisect_left(starts, x1) : bisect_left(starts, x2)]
+        if len(pieces) == 1:
+            for y, strip in enumerate(strips, self.top):
+                chops[y][x1] = strip
+        else:
+            ends = [start - x1 for start in pieces[1:]]
+            ends.append(x2 - x1)
+            kept = [(i, start) for i, start in enumerate(pieces) if start in wanted]
+            for y, strip in enumerate(strips, self.top):
+                divided = strip.divide(ends)  # where each piece ends
+                line_chops = chops[y]
+                for i, start in kept:  # not drawn by a widget in front
+                    line_chops[start] = divided[i]
+        for start in pieces:
+            wanted.pop(start, None)
+
+
+def _adjoining(bands: list[_Band]) -> list[list[_Band]]:
+    """Bands (top to bottom) in groups of ones that follow on: one render each."""
+    groups: list[list[_Band]] = []
+    for band in bands:
+        if groups and groups[-1][-1].bottom == band.top:
+            groups[-1].append(band)
+        else:
+            groups.append([band])
+    return groups
