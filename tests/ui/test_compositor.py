@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.segment import ControlType
@@ -265,3 +266,35 @@ async def test_pages_drawn_ahead_show_as_a_full_drawing_would(
         await pilot.press("shift+space")  # the page above was drawn ahead too
         await pilot.pause()
         assert shown(terminal, screen) == drawn_afresh(screen)
+
+
+async def test_a_scrollbar_back_where_it_was_is_not_drawn_again(
+    sample_library: Path, seed_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Focus on the sidebar's last section and back on its first scrolls the sidebar
+    down and up: its bar's two drawings are kept, and still right."""
+    drawn: list[str] = []
+    draw = QuickScrollBar._draw
+
+    def counting(bar: QuickScrollBar) -> list[Strip]:
+        drawn.append(str(bar.parent.id if bar.parent else ""))
+        return draw(bar)
+
+    monkeypatch.setattr(QuickScrollBar, "_draw", counting)
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_article(seed_id, offset=0)
+        await pilot.pause()
+        sidebar = screen.query_one(Sidebar)
+        for round in ("first", "again"):
+            drawn.clear()
+            screen.query_one("#quotations").focus()
+            await pilot.pause()
+            assert sidebar.scroll_y > 0  # scrolled down to the last section
+            screen.query_one("#notes").focus()
+            await pilot.pause()
+            assert sidebar.scroll_y == 0  # and back to the top
+            assert ("sidebar" in drawn) == (round == "first")  # drawn once each way
+        assert not stale_scrollbars(screen)

@@ -24,17 +24,22 @@ from textual.widget import Widget
 
 from tui.app.widgets.finished_lines import in_frame
 
+#: Drawings a scrollbar keeps (by the thumb's place).
+DRAWINGS_KEPT = 8
+
 
 class QuickScrollBar(ScrollBar):
     """Textual's scrollbar, drawn again only when its drawing would differ."""
 
-    _drawn_key: tuple[tuple[object, ...], tuple[object, ...]] | None = None
-    _drawn: list[Strip] | None = None
+    _look: tuple[object, ...] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         #: Finished lines by (width, content segments), while colours stay the same.
         self._finished: dict[tuple[object, ...], Strip] = {}
+        #: The last few drawings by the thumb's place, while colours stay the same: a
+        #: sidebar Tab scrolls between its top and its last section and back.
+        self._drawings: dict[tuple[object, ...], list[Strip]] = {}
 
     def _draw(self) -> list[Strip]:
         """Every line, each finished once per distinct content.
@@ -95,9 +100,9 @@ class QuickScrollBar(ScrollBar):
         )
         # Read once a frame (~40 µs: a dozen style rules and two ancestor walks for
         # the background): a frame asks a bar for each run of lines it repaints.
-        return place, in_frame(self, "look", self._look)
+        return place, in_frame(self, "look", self._read_look)
 
-    def _look(self) -> tuple[object, ...]:
+    def _read_look(self) -> tuple[object, ...]:
         parent = self.parent
         assert parent is not None
         styles = parent.styles
@@ -118,13 +123,18 @@ class QuickScrollBar(ScrollBar):
         )
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        key = self._drawing_key()
-        if key != self._drawn_key or self._drawn is None:
-            if self._drawn_key is None or key[1] != self._drawn_key[1]:
-                self._finished.clear()  # the look changed, not just the thumb's place
-            self._drawn = self._draw()
-            self._drawn_key = key
-        strips = self._drawn[crop.y : crop.bottom]
+        place, look = self._drawing_key()
+        if look != self._look:
+            self._finished.clear()  # new colours or state: every line looks different
+            self._drawings.clear()
+            self._look = look
+        drawn = self._drawings.pop(place, None)
+        if drawn is None:
+            drawn = self._draw()
+            if len(self._drawings) >= DRAWINGS_KEPT:
+                del self._drawings[next(iter(self._drawings))]  # the least recent
+        self._drawings[place] = drawn
+        strips = drawn[crop.y : crop.bottom]
         x1, x2 = crop.column_span
         if (x1, x2) != (0, self.size.width):
             strips = [strip.crop(x1, x2) for strip in strips]
