@@ -18,10 +18,11 @@ the same; ``tests/ui/test_compositor.py`` compares it with Textual's own drawing
 Its updates (``PiecesUpdate``) move the terminal's cursor only where it is not
 already. It overrides ``render_partial_update`` of Textual 8.2's ``Compositor``
 and uses its private ``cuts``, ``visible_widgets`` and ``_regions_to_spans``; full
-updates are Textual's own. It also compares each reflow with the arrangement last marked for
-repainting (what the terminal shows), where Textual compares with maps it drops or
-rebuilds in between (``reflow_visible``, ``reflow``). The project pins that version
-(``pyproject.toml``), and the test fails if the contract changes under us.
+updates are Textual's own. It also compares each reflow with the arrangement last
+marked for repainting (what the terminal shows), where Textual compares with maps
+it drops or rebuilds in between (``reflow_visible``, ``reflow``). The project pins
+that version (``pyproject.toml``), and the test fails if the contract changes
+under us.
 """
 
 from __future__ import annotations
