@@ -500,9 +500,33 @@ async def test_tab_visits_the_panes_and_the_shown_sections_in_order_on_screen(
         title = screen.sidebar.query_one("#focus-title", Static)
         assert title.region in screen.sidebar.scrollable_content_region
         assert screen.focus_chain == Screen.focus_chain.fget(screen)  # type: ignore[attr-defined]
-        await pilot.resize_terminal(80, 24)
+
+
+async def test_tab_on_a_narrow_terminal_goes_on_to_the_next_pane_and_shows_it(
+    sample_library: Path, seed_id: str
+) -> None:
+    """One pane at a time: Tab goes list, reader, each shown section, and round, as
+    on a wide terminal, and the pane that takes focus is the one shown (Textual's
+    chain holds only the widgets shown: Tab stayed in the list or the reader)."""
+    app = make_app(sample_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        await pilot.press("n")  # a highlight: the leads section shows too
         await settled(pilot)
-        assert screen.focus_chain == Screen.focus_chain.fget(screen)  # type: ignore[attr-defined]
+        sections = [s for s in screen.sidebar.query(Section) if s.display]
+        assert len(sections) == 5
+        screen.article_list.focus()
+        await settled(pilot)
+        for expected in [screen.reader, *sections, screen.article_list]:
+            await pilot.press("tab")
+            await settled(pilot)
+            assert app.focused is expected
+            pane = screen.sidebar if expected in sections else expected
+            assert pane.region.width >= 70, f"{expected} took focus, {pane} is not shown"
+            assert expected.region.height > 0, f"{expected} is not in view"
+        await pilot.press("shift+tab")
+        await settled(pilot)
+        assert app.focused is sections[-1] and screen.sidebar.region.width >= 70
 
 
 async def test_the_focused_frame_takes_a_new_theme_s_colours(

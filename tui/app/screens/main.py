@@ -126,15 +126,24 @@ class MainScreen(AnnotationActions):
         scrolled). Here the order on screen is the order composed (no docks or
         grids among the focusable), so it is walked as it is, with Textual's tests
         of what may take focus.
+
+        On a narrow terminal, which shows one pane at a time, the panes not shown
+        are in the chain too: Tab goes on to the next pane, and shows it
+        (``_narrow_follows_focus``), rather than staying where it is.
         """
         root: Widget = self
         if (focused := self.focused) is not None:
             root = next((node for node in focused.ancestors_with_self if node._trap_focus), self)
         chain: list[Widget] = []
+        panes: set[Widget] = set()
+        if self.has_class("narrow"):
+            panes = {self._article_list, self._reader}
+            if not self._sidebar_hidden:
+                panes.add(self._sidebar)
 
         def walk(node: Widget, visible: bool) -> None:
-            for child in node.displayed_children:
-                if child._check_disabled():
+            for child in node.children:
+                if not (child.display or child in panes) or child._check_disabled():
                     continue
                 visibility = child.styles.get_rule("visibility")
                 child_visible = visibility != "hidden" if visibility else visible
