@@ -75,7 +75,9 @@ def in_frame(widget: Widget, what: str, make: Callable[[], T]) -> T:
     return found  # type: ignore[no-any-return]
 
 
-def _colours(widget: Widget) -> tuple[object, ...]:
+def colours(widget: Widget) -> tuple[object, ...]:
+    """``widget``'s background colours, line filters and opacity, worked out once a
+    frame (a scrollbar and the pane behind it ask for the pane's)."""
     return in_frame(
         widget,
         "colours",
@@ -100,7 +102,7 @@ def drawing_context(widget: Widget, content: Size | None = None) -> tuple[object
     its frame. ``content``: the size of its scrollable content region, if known."""
     if content is None:
         content = widget.scrollable_content_region.size
-    return (widget.outer_size, content, *_colours(widget))
+    return (widget.outer_size, content, *colours(widget))
 
 
 @dataclass(frozen=True, slots=True)

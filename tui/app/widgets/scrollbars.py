@@ -22,7 +22,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.widgets.finished_lines import in_frame
+from tui.app.widgets.finished_lines import colours, in_frame
 
 #: Drawings a scrollbar keeps (by the thumb's place).
 DRAWINGS_KEPT = 8
@@ -99,7 +99,7 @@ class QuickScrollBar(ScrollBar):
             self.position,
         )
         # Read once a frame (~40 µs: a dozen style rules and two ancestor walks for
-        # the background): a frame asks a bar for each run of lines it repaints.
+        # the backgrounds): a frame asks a bar for each run of lines it repaints.
         return place, in_frame(self, "look", self._read_look)
 
     def _read_look(self) -> tuple[object, ...]:
@@ -115,10 +115,9 @@ class QuickScrollBar(ScrollBar):
             styles.scrollbar_color,
             styles.scrollbar_color_hover,
             styles.scrollbar_color_active,
-            parent.background_colors,
+            colours(parent),  # (the pane's render in the same frame finds them worked out)
             self.screen.styles.scrollbar_color.a == 0,
-            self.background_colors,
-            tuple(map(id, self.get_line_filters())),
+            colours(self),
             self.app.ansi_theme,
         )
 
