@@ -473,7 +473,7 @@ async def test_tab_visits_the_panes_and_the_shown_sections_in_order_on_screen(
 ) -> None:
     """Tab goes list, reader, then each shown section top to bottom, and round: the
     order Textual would work out from where each is on screen, also with the
-    sidebar scrolled and on a narrow terminal."""
+    sidebar scrolled (a narrow terminal's chain differs on purpose: the next test)."""
     app = make_app(sample_library)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_seed(app, pilot, seed_id)
