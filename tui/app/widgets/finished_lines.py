@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -75,10 +76,48 @@ def in_frame(widget: Widget, what: str, make: Callable[[], T]) -> T:
     return found  # type: ignore[no-any-return]
 
 
+def styles_key(widget: Widget) -> tuple[object, ...]:
+    """What ``widget``'s colours can depend on: it and each ancestor with its styles'
+    change counter (Textual counts every rule set, from CSS or inline), and the app's
+    line filters. Worked out once a frame."""
+    return in_frame(widget, "styles", lambda: _styles_key(widget))
+
+
+def _styles_key(widget: Widget) -> tuple[object, ...]:
+    key: list[object] = [tuple(map(id, widget.app.get_line_filters()))]
+    node: Any = widget
+    while node is not None:
+        key.append(node)
+        key.append(node.styles._cache_key)
+        node = node._parent
+    return tuple(key)
+
+
+#: What ``while_styled`` keeps, per widget: by what, the styles key and the value.
+_styled: WeakKeyDictionary[Widget, dict[str, tuple[tuple[object, ...], Any]]] = WeakKeyDictionary()
+
+
+def while_styled(widget: Widget, what: str, make: Callable[[], T]) -> T:
+    """``make()``, kept for ``widget`` while its and its ancestors' styles are the same
+    (``styles_key``): colours took ~50 µs to work out (every ancestor's background), a
+    scrollbar's look as much again, for each widget in each frame, though only a
+    theme, a class or a style set in code changes them."""
+    key = styles_key(widget)
+    kept = _styled.get(widget)
+    if kept is None:
+        kept = _styled[widget] = {}
+    found = kept.get(what)
+    if found is not None and found[0] == key:
+        return found[1]  # type: ignore[no-any-return]
+    value = make()
+    kept[what] = (key, value)
+    return value
+
+
 def colours(widget: Widget) -> tuple[object, ...]:
-    """``widget``'s background colours, line filters and opacity, worked out once a
-    frame (a scrollbar and the pane behind it ask for the pane's)."""
-    return in_frame(
+    """``widget``'s background colours, line filters and opacity, kept while its
+    styles are the same (``while_styled``)."""
+    return while_styled(
         widget,
         "colours",
         lambda: (

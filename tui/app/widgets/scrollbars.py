@@ -22,7 +22,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.widgets.finished_lines import colours, in_frame
+from tui.app.widgets.finished_lines import colours, while_styled
 
 #: Drawings a scrollbar keeps (by the thumb's place).
 DRAWINGS_KEPT = 8
@@ -98,17 +98,21 @@ class QuickScrollBar(ScrollBar):
             self.window_size,
             self.position,
         )
-        # Read once a frame (~40 µs: a dozen style rules and two ancestor walks for
-        # the backgrounds): a frame asks a bar for each run of lines it repaints.
-        return place, in_frame(self, "look", self._read_look)
+        # The styles' part kept while they are the same (~40 µs to read: a dozen style
+        # rules and two ancestor walks for the backgrounds).
+        look = (
+            self.grabbed is not None,
+            self.mouse_over,
+            self.app.ansi_theme,
+            while_styled(self, "look", self._read_look),
+        )
+        return place, look
 
     def _read_look(self) -> tuple[object, ...]:
         parent = self.parent
         assert parent is not None
         styles = parent.styles
         return (
-            self.grabbed is not None,
-            self.mouse_over,
             styles.scrollbar_background,
             styles.scrollbar_background_hover,
             styles.scrollbar_background_active,
@@ -118,7 +122,6 @@ class QuickScrollBar(ScrollBar):
             colours(parent),  # (the pane's render in the same frame finds them worked out)
             self.screen.styles.scrollbar_color.a == 0,
             colours(self),
-            self.app.ansi_theme,
         )
 
     def render_lines(self, crop: Region) -> list[Strip]:

@@ -1,0 +1,68 @@
+"""Colours kept across frames (``while_styled``) follow every way styles change.
+
+A pane's and a scrollbar's colours are worked out once and kept while the styles
+of the widget and its ancestors are unchanged. What a user would see if a change
+were missed: a pane or scrollbar left in the old colours after a theme change, a
+class toggled, or a style set in code. Each way is checked against Textual's own
+working out of the colours, on a small real app.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.containers import Vertical
+
+from tui.app.widgets.finished_lines import colours, one_frame
+from tui.app.widgets.sidebar import Section
+
+
+class Small(App[None]):
+    CSS: ClassVar[str] = """
+    #outer { background: $panel; }
+    #outer.warm { background: darkred; }
+    Section { background: $surface 50%; height: 4; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="outer"):
+            yield Section("Things", id="things")
+
+
+def textuals(widget: Section) -> tuple[object, ...]:
+    return (widget.background_colors, widget.opacity)
+
+
+def ours(widget: Section) -> tuple[object, ...]:
+    with one_frame():
+        found = colours(widget)
+    return (found[0], found[2])
+
+
+async def test_kept_colours_follow_classes_inline_styles_and_themes() -> None:
+    app = Small()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        section = app.query_one(Section)
+        outer = app.query_one("#outer")
+        first = ours(section)
+        assert first == textuals(section)
+        with one_frame():
+            kept = colours(section)
+        with one_frame():
+            assert colours(section) is kept  # nothing changed: kept, not worked out
+
+        changes = [
+            ("a class on an ancestor", lambda: outer.add_class("warm")),
+            ("a style set on an ancestor", lambda: setattr(outer.styles, "background", "navy")),
+            ("an inline style on the widget", lambda: setattr(section.styles, "opacity", 0.5)),
+            ("the inline style cleared", lambda: setattr(outer.styles, "background", None)),
+            ("another theme", lambda: setattr(app, "theme", "textual-light")),
+        ]
+        for what, change in changes:
+            before = ours(section)
+            change()
+            await pilot.pause()
+            assert textuals(section) != before, f"{what}: the test changes nothing"
+            assert ours(section) == textuals(section), what
