@@ -302,6 +302,45 @@ async def test_a_scrollbar_back_where_it_was_is_not_drawn_again(
         assert not stale_scrollbars(screen)
 
 
+async def test_a_tab_that_scrolls_the_sidebar_is_one_update(
+    sample_library: Path, seed_id: str
+) -> None:
+    """Tab from the reader to the first section (the focused quotation's leads, a
+    list long enough for its own bar) scrolls the sidebar up from its last section:
+    the sections it shows are drawn, bars and all, in that one update, and no second
+    update follows to draw their bars again."""
+    app = make_app(sample_library)
+    terminal = watch(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_article(seed_id, offset=0)
+        await pilot.pause()
+        screen.reader.focus()
+        await pilot.press("right_square_bracket")
+        await pilot.pause(0.3)  # the leads follow the quotation once it rests
+        leads = screen.query_one("#focus-leads", Section)
+        assert leads.display and leads.vertical_scrollbar.display
+        sidebar = screen.query_one(Sidebar)
+        for round in range(2):
+            while app.focused is not screen.query_one("#quotations"):
+                await pilot.press("tab")
+                await pilot.pause()
+            assert sidebar.scroll_y > 0  # scrolled down to the last section
+            await pilot.press("tab", "tab")  # the list, the reader
+            await pilot.pause()
+            assert app.focused is screen.reader
+            before = terminal.updates
+            await pilot.press("tab")
+            await pilot.pause()
+            await pilot.pause(0.05)  # room for an update that follows
+            assert isinstance(app.focused, Section), round
+            assert sidebar.scroll_y == 0, round
+            assert terminal.updates - before == 1, round
+            assert shown(terminal, screen) == drawn_afresh(screen), round
+            assert not stale_scrollbars(screen), round
+
+
 #: What a terminal acts on in an update's escape sequences: a cursor move, a
 #: change of style (SGR), or a character.
 MOVES = re.compile(r"\x1b\[\d+;\d+H")

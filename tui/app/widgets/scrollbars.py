@@ -11,13 +11,15 @@ state are the same.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from math import ceil
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
@@ -32,6 +34,10 @@ class QuickScrollBar(ScrollBar):
     """Textual's scrollbar, drawn again only when its drawing would differ."""
 
     _look: tuple[object, ...] | None = None
+    #: The drawing key (``_drawing_key``) of the bar as last drawn.
+    _shown: tuple[object, ...] | None = None
+    #: While set, a refresh that would draw the bar as last drawn is skipped.
+    _only_if_changed = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -124,8 +130,34 @@ class QuickScrollBar(ScrollBar):
             colours(self),
         )
 
+    @contextmanager
+    def refreshed_only_if_changed(self) -> Iterator[None]:
+        """Within, ``refresh`` does nothing when the bar would look as last drawn."""
+        self._only_if_changed = True
+        try:
+            yield
+        finally:
+            self._only_if_changed = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        unchanged = (
+            self._only_if_changed
+            and not (regions or layout or recompose)
+            and self._drawing_key() == self._shown
+        )
+        if unchanged:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         place, look = self._drawing_key()
+        self._shown = (place, look)
         if look != self._look:
             self._finished.clear()  # new colours or state: every line looks different
             self._drawings.clear()
@@ -183,6 +215,18 @@ class QuickScrollBars(Widget):
     """
 
     SCROLLBAR_CLASS: ClassVar[type[ScrollBar]] = QuickScrollBar
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        # Textual repaints the vertical bar here whatever changed: for a ScrollView,
+        # at every reflow that shows it (it compares its container size with a
+        # different one), so a sidebar scroll that brings a section into view took a
+        # second frame, after the one that drew the section, to draw its bar again.
+        bar = self._vertical_scrollbar
+        if not isinstance(bar, QuickScrollBar):
+            super()._scroll_update(virtual_size)
+            return
+        with bar.refreshed_only_if_changed():
+            super()._scroll_update(virtual_size)
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
