@@ -12,29 +12,31 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
-from textual.containers import Vertical
+from textual.widget import Widget
 
 from tui.app.widgets.finished_lines import colours, one_frame
-from tui.app.widgets.sidebar import Section
+from tui.app.widgets.sidebar import Section, Sidebar
 
 
 class Small(App[None]):
     CSS: ClassVar[str] = """
-    #outer { background: $panel; }
+    #outer { background: $panel; border: solid grey; }
     #outer.warm { background: darkred; }
+    #outer > .pane--focused { border: solid $accent; }
     Section { background: $surface 50%; height: 4; }
+    Section > .pane--focused { border-top: solid $accent; }
     """
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="outer"):
+        with Sidebar(id="outer"):
             yield Section("Things", id="things")
 
 
-def textuals(widget: Section) -> tuple[object, ...]:
+def textuals(widget: Widget) -> tuple[object, ...]:
     return (widget.background_colors, widget.opacity)
 
 
-def ours(widget: Section) -> tuple[object, ...]:
+def ours(widget: Widget) -> tuple[object, ...]:
     with one_frame():
         found = colours(widget)
     return (found[0], found[2])
@@ -44,14 +46,27 @@ async def test_kept_colours_follow_classes_inline_styles_and_themes() -> None:
     app = Small()
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
-        section = app.query_one(Section)
-        outer = app.query_one("#outer")
+        section = app.query_one("#things", Section)
+        outer = app.query_one(Sidebar)
         first = ours(section)
         assert first == textuals(section)
         with one_frame():
             kept = colours(section)
         with one_frame():
             assert colours(section) is kept  # nothing changed: kept, not worked out
+        app.set_focus(None)
+        await pilot.pause()
+        outer.show_focus_within()
+        assert not section.styles.inline.has_rule("border_top")
+        with one_frame():
+            kept = colours(section)
+        section.focus()  # the frame's rules are set on it and its parent's: kept still
+        await pilot.pause()
+        outer.show_focus_within()
+        assert section.styles.inline.has_rule("border_top")
+        assert outer.styles.inline.has_rule("border_left")
+        with one_frame():
+            assert colours(section) is kept
 
         changes = [
             ("a class on an ancestor", lambda: outer.add_class("warm")),

@@ -78,19 +78,41 @@ def in_frame(widget: Widget, what: str, make: Callable[[], T]) -> T:
 
 def styles_key(widget: Widget) -> tuple[object, ...]:
     """What ``widget``'s colours can depend on: it and each ancestor with its styles'
-    change counter (Textual counts every rule set, from CSS or inline), and the app's
-    line filters. Worked out once a frame."""
+    change counter (Textual counts every rule set, from CSS or inline), less the
+    changes of frame rules (``frame_rules_set``), and the app's line filters. Worked
+    out once a frame."""
     return in_frame(widget, "styles", lambda: _styles_key(widget))
 
 
 def _styles_key(widget: Widget) -> tuple[object, ...]:
     key: list[object] = [tuple(map(id, widget.app.get_line_filters()))]
+    frame_changes = _frame_changes
     node: Any = widget
     while node is not None:
         key.append(node)
-        key.append(node.styles._cache_key)
+        key.append(node.styles._cache_key - frame_changes.get(node, 0))
         node = node._parent
     return tuple(key)
+
+
+#: Changes of styles counted by Textual that set only frame rules (border_*), by node.
+_frame_changes: WeakKeyDictionary[Widget, int] = WeakKeyDictionary()
+
+
+@contextmanager
+def frame_rules_set(widget: Widget) -> Iterator[None]:
+    """Within, only ``widget``'s frame rules are set (its border and titles' looks),
+    which no colours depend on: what ``while_styled`` keeps stays. Focus moving to a
+    pane sets its frame: the sidebar's would otherwise count as a change of styles
+    for every section and bar in it."""
+    styles = widget.styles
+    before = styles._cache_key
+    try:
+        yield
+    finally:
+        changes = styles._cache_key - before
+        if changes:
+            _frame_changes[widget] = _frame_changes.get(widget, 0) + changes
 
 
 #: What ``while_styled`` keeps, per widget: by what, the styles key and the value.
@@ -101,7 +123,8 @@ def while_styled(widget: Widget, what: str, make: Callable[[], T]) -> T:
     """``make()``, kept for ``widget`` while its and its ancestors' styles are the same
     (``styles_key``): colours took ~50 µs to work out (every ancestor's background), a
     scrollbar's look as much again, for each widget in each frame, though only a
-    theme, a class or a style set in code changes them."""
+    theme, a class or a style set in code changes them. ``make`` must not read frame
+    rules (``frame_rules_set``)."""
     key = styles_key(widget)
     kept = _styled.get(widget)
     if kept is None:

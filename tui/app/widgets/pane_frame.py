@@ -19,6 +19,8 @@ from textual import events
 from textual.geometry import Region
 from textual.widget import Widget
 
+from tui.app.widgets.finished_lines import frame_rules_set
+
 FOCUSED_FRAME = "pane--focused"
 EDGES = ("border_top", "border_right", "border_bottom", "border_left")
 #: The rules a frame may set: its edges and its titles' looks (``border-title-color``
@@ -35,15 +37,16 @@ def show_frame(pane: Widget, focused: bool) -> None:
     """
     inline = pane.styles.inline
     changed = False
-    if focused:
-        frame = pane.get_component_styles(FOCUSED_FRAME).get_rules()
-        for rule, value in frame.items():
-            if rule.startswith(FRAME_RULE_PREFIXES):
-                changed |= inline.set_rule(rule, value)
-    else:
-        for rule in list(inline.get_rules()):
-            if rule.startswith(FRAME_RULE_PREFIXES):
-                changed |= inline.clear_rule(rule)
+    with frame_rules_set(pane):
+        if focused:
+            frame = pane.get_component_styles(FOCUSED_FRAME).get_rules()
+            for rule, value in frame.items():
+                if rule.startswith(FRAME_RULE_PREFIXES):
+                    changed |= inline.set_rule(rule, value)
+        else:
+            for rule in list(inline.get_rules()):
+                if rule.startswith(FRAME_RULE_PREFIXES):
+                    changed |= inline.clear_rule(rule)
     if changed:
         refresh_frame(pane)
 
