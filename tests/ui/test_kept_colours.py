@@ -9,11 +9,13 @@ working out of the colours, on a small real app.
 
 from __future__ import annotations
 
+import gc
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 
+from tui.app.widgets import finished_lines
 from tui.app.widgets.finished_lines import colours, one_frame
 from tui.app.widgets.sidebar import Section, Sidebar
 
@@ -81,3 +83,34 @@ async def test_kept_colours_follow_classes_inline_styles_and_themes() -> None:
             await pilot.pause()
             assert textuals(section) != before, f"{what}: the test changes nothing"
             assert ours(section) == textuals(section), what
+
+
+def reaches(start: object, target: object, depth: int = 5) -> bool:
+    """Whether ``target`` is reachable from ``start`` through at most ``depth`` references."""
+    seen: set[int] = set()
+    level = [start]
+    for _ in range(depth):
+        following = []
+        for obj in level:
+            for ref in gc.get_referents(obj):
+                if ref is target:
+                    return True
+                if id(ref) not in seen and not isinstance(ref, type):
+                    seen.add(id(ref))
+                    following.append(ref)
+        level = following
+    return False
+
+
+async def test_what_is_kept_for_a_widget_does_not_hold_it() -> None:
+    """Kept per widget (weakly), what is kept must not refer back to the widget, or
+    no widget would ever be let go (a dialog's widgets come and go all session)."""
+    app = Small()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        section = app.query_one("#things", Section)
+        with one_frame():
+            colours(section)
+            section.vertical_scrollbar._drawing_key()
+        assert finished_lines._styled.get(section)
+        assert not reaches(finished_lines._styled[section], section)

@@ -88,8 +88,8 @@ def _styles_key(widget: Widget) -> tuple[object, ...]:
     key: list[object] = [tuple(map(id, widget.app.get_line_filters()))]
     frame_changes = _frame_changes
     node: Any = widget
-    while node is not None:
-        key.append(node)
+    while node is not None:  # (ids: the kept value must not hold the widget alive)
+        key.append(id(node))
         key.append(node.styles._cache_key - frame_changes.get(node, 0))
         node = node._parent
     return tuple(key)
