@@ -20,6 +20,9 @@ The app's own cost is the median minus the median of a key bound to nothing,
 pressed and waited for the same way (Pilot's waiting, which grows with the
 number of widgets on screen, and Textual's key routing).
 
+It prints a machine reference (``bench/machine.py``, a fixed pure-Python
+workload) before and after the presses: the VM's speed moves every figure.
+
 Headless, Textual builds no escape sequences for an update; ``--terminal`` builds
 them as a terminal's driver would, so "to frame" is what a real terminal costs
 (less Pilot's posting of the key, ~0.3 ms, which a terminal's input thread does).
@@ -45,6 +48,7 @@ if str(REPO) not in sys.path:
 
 from textual.widgets import OptionList  # noqa: E402
 
+from bench.machine import reference_ms  # noqa: E402
 from bench.startup import NOOP_KEY, synthetic_metas  # noqa: E402
 
 SAMPLES = REPO / "sample_articles"
@@ -286,7 +290,13 @@ def main(argv: list[str] | None = None) -> None:
                 f"library: samples + {args.articles:,} synthetic articles, "
                 f"built in {time.perf_counter() - start:.1f} s"
             )
+        machine_before = reference_ms()
         costs = asyncio.run(measure(root, seed_id, args.presses, terminal=args.terminal))
+        machine_after = reference_ms()
+    print(
+        f"machine reference (bench/machine.py): {machine_before:.1f} ms before,"
+        f" {machine_after:.1f} ms after"
+    )
     floor = statistics.median(cost.idle for cost in costs.pop(FLOOR))
     print(
         f"CPU per press at 120x40{' (escape sequences built)' if args.terminal else ''}"
