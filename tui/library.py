@@ -244,7 +244,7 @@ class Library:
 
     def _related_index(self) -> RelatedIndex:
         index = self.indexes.related
-        lost = not self.indexes.related_on_disk and len(index) < len(self.store.catalog)
+        lost = not self.indexes.related_current and len(index) < len(self.store.catalog)
         if lost or self.indexes.needs_rebuild:
             self.rebuild_indexes()
             index = self.indexes.related
@@ -267,7 +267,7 @@ class Library:
     @property
     def related_ready(self) -> bool:
         """Related lookups need no load or rebuild first (cheap on the UI thread)."""
-        return self.indexes.related_loaded and self.indexes.related_on_disk
+        return self.indexes.related_loaded and self.indexes.related_current
 
     def newest_with(
         self, key: str, limit: int, besides: str | None = None
@@ -364,6 +364,7 @@ class Library:
             search.optimize()
         if not self.store.read_only:
             self.indexes.save()
+        self.indexes.rebuilt = True
         return count
 
     # Search ----------------------------------------------------------------------

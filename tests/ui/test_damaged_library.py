@@ -94,3 +94,32 @@ async def test_a_read_only_library_opens_and_a_note_save_says_why_it_failed(
         assert "library folder is read-only" in editor.error
     monkeypatch.undo()
     assert stored_notes(sample_library) == before
+
+
+def test_a_read_only_library_without_its_related_index_rebuilds_it_once(
+    sample_library: Path, seed_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Related articles on a read-only library that lost its related index and a
+    body: the index is rebuilt from the bodies once (it cannot be saved), not at every
+    lookup (a body short, it covers fewer articles than the catalog lists: that read
+    as lost again), and lookups are then ready for the UI thread."""
+    (sample_library / "index" / "related.json").unlink()
+    with Library.open(sample_library, read_only=True) as library:
+        other = next(m.id for m in library.articles() if m.id != seed_id)
+        library.store.bodies.body_path(other).unlink()
+    rebuilds: list[int] = []
+    rebuild = Library.rebuild_indexes
+
+    def counted(self: Library) -> int:
+        rebuilds.append(1)
+        return rebuild(self)
+
+    monkeypatch.setattr(Library, "rebuild_indexes", counted)
+    with Library.open(sample_library, read_only=True) as library:
+        first = library.related(seed_id)
+        assert first  # the seed shares names with the other samples
+        for _ in range(3):
+            assert library.related(seed_id) == first
+        assert library.related_ready
+    assert len(rebuilds) == 1
+    assert not (sample_library / "index" / "related.json").exists()  # nothing written

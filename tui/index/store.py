@@ -59,6 +59,9 @@ class DerivedIndexes:
         self.damage = damage if damage is not None else []
         #: A file was there but unusable (damaged, another version): rebuild from bodies.
         self.needs_rebuild = False
+        #: Rebuilt from the bodies in this session: current, saved or not (a read-only
+        #: library cannot save it, and must not rebuild it at every lookup).
+        self.rebuilt = False
         self._names: KnownNames | None = None
         self._related: RelatedIndex | None = None
 
@@ -121,6 +124,11 @@ class DerivedIndexes:
     def related_on_disk(self) -> bool:
         return (self.dir / RELATED_FILE).is_file()
 
+    @property
+    def related_current(self) -> bool:
+        """The related index covers the library: read from disk, or rebuilt here."""
+        return self.rebuilt or self.related_on_disk
+
     def reset(self) -> None:
         """Start both indexes empty (before a rebuild)."""
         from tui.index.related import RelatedIndex
@@ -129,6 +137,7 @@ class DerivedIndexes:
         self._names = KnownNames()
         self._related = RelatedIndex()
         self.needs_rebuild = False
+        self.rebuilt = False
 
     def save(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
