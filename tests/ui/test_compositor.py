@@ -20,6 +20,7 @@ from rich.style import Style
 from textual._compositor import ChopsUpdate
 from textual.app import App
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
@@ -270,6 +271,15 @@ async def test_pages_drawn_ahead_show_as_a_full_drawing_would(
         assert shown(terminal, screen) == drawn_afresh(screen)
 
 
+async def seed_from_the_top(app: App[None], pilot: Pilot[None], seed_id: str) -> MainScreen:
+    """The main screen with the seed open at its top, drawn."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    screen.open_article(seed_id, offset=0)
+    await pilot.pause()
+    return screen
+
+
 async def test_a_scrollbar_back_where_it_was_is_not_drawn_again(
     sample_library: Path, seed_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -285,10 +295,7 @@ async def test_a_scrollbar_back_where_it_was_is_not_drawn_again(
     monkeypatch.setattr(QuickScrollBar, "_draw", counting)
     app = make_app(sample_library)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        screen.open_article(seed_id, offset=0)
-        await pilot.pause()
+        screen = await seed_from_the_top(app, pilot, seed_id)
         sidebar = screen.query_one(Sidebar)
         for round in ("first", "again"):
             drawn.clear()
@@ -312,10 +319,7 @@ async def test_a_tab_that_scrolls_the_sidebar_is_one_update(
     app = make_app(sample_library)
     terminal = watch(app)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        screen.open_article(seed_id, offset=0)
-        await pilot.pause()
+        screen = await seed_from_the_top(app, pilot, seed_id)
         screen.reader.focus()
         await pilot.press("right_square_bracket")
         await pilot.pause(0.3)  # the leads follow the quotation once it rests

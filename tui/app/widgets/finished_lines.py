@@ -65,7 +65,7 @@ def one_frame() -> Iterator[None]:
         _frame_memo = outer
 
 
-def in_frame(widget: Widget, what: str, make: Callable[[], T]) -> T:
+def _in_frame(widget: Widget, what: str, make: Callable[[], T]) -> T:
     """``make()``, kept for ``widget`` while a frame is composed (``one_frame``)."""
     memo = _frame_memo
     if memo is None:
@@ -81,7 +81,7 @@ def styles_key(widget: Widget) -> tuple[object, ...]:
     change counter (Textual counts every rule set, from CSS or inline), less the
     changes of frame rules (``frame_rules_set``), and the app's line filters. Worked
     out once a frame."""
-    return in_frame(widget, "styles", lambda: _styles_key(widget))
+    return _in_frame(widget, "styles", lambda: _styles_key(widget))
 
 
 def _styles_key(widget: Widget) -> tuple[object, ...]:
@@ -156,7 +156,7 @@ def settled_context(widget: Widget) -> tuple[object, ...]:
     container: its scrollbars come with a layout), worked out once per frame: the
     sidebar is asked for each gap between its sections, a dozen pieces when it
     scrolls."""
-    return in_frame(widget, "context", lambda: drawing_context(widget))
+    return _in_frame(widget, "context", lambda: drawing_context(widget))
 
 
 def drawing_context(widget: Widget, content: Size | None = None) -> tuple[object, ...]:
@@ -182,7 +182,7 @@ class Frame:
 
 
 def frame_of(widget: Widget) -> Frame:
-    return in_frame(widget, "frame", lambda: _frame(widget))
+    return _in_frame(widget, "frame", lambda: _frame(widget))
 
 
 def _frame(widget: Widget) -> Frame:

@@ -33,9 +33,8 @@ DRAWINGS_KEPT = 8
 class QuickScrollBar(ScrollBar):
     """Textual's scrollbar, drawn again only when its drawing would differ."""
 
-    _look: tuple[object, ...] | None = None
-    #: The drawing key (``_drawing_key``) of the bar as last drawn.
-    _shown: tuple[object, ...] | None = None
+    #: The drawing key (``_drawing_key``) of the bar as last drawn: place and look.
+    _shown: tuple[tuple[object, ...], tuple[object, ...]] | None = None
     #: While set, a refresh that would draw the bar as last drawn is skipped.
     _only_if_changed = False
 
@@ -157,11 +156,10 @@ class QuickScrollBar(ScrollBar):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         place, look = self._drawing_key()
-        self._shown = (place, look)
-        if look != self._look:
+        if self._shown is None or look != self._shown[1]:
             self._finished.clear()  # new colours or state: every line looks different
             self._drawings.clear()
-            self._look = look
+        self._shown = (place, look)
         drawn = self._drawings.pop(place, None)
         if drawn is None:
             drawn = self._draw()
