@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
 from tui.app.factory import make_app
 from tui.app.screens.main import MainScreen
+from tui.app.widgets.sidebar import Section
 from tui.library import Library
 
 HOSTILE = [
@@ -67,3 +69,74 @@ async def test_hostile_article_is_shown_literally_and_never_drives_the_terminal(
         # The list row shows the title's brackets, not bold red text.
         row = screen.browse.row(screen.browse.index_of(article_id) or 0)
         assert "[bold red]x[/]" in row.title and "\x1b" not in row.title
+
+
+#: A source or name Textual would read as markup: a link that quits, a stray close
+#: tag (MarkupError, which ended the app), bold.
+MARKUP_NAME = "[@click=app.quit]Wire[/] [/] [b]bold[/b]"
+
+
+def shown_text(app: App[None]) -> str:
+    """The screen as text, as a screenshot shows it."""
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+def app_lines(app: App[None]) -> list[str]:
+    """The screen's lines as plain text."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_a_hostile_source_shows_literally_in_the_list_title(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    """Filtering by a source puts its name in the list's title: shown as it is."""
+    page = tmp_path / "wire.md"
+    page.write_text(
+        f"---\ntitle: A wire story\nsource: '{MARKUP_NAME}'\n---\n\nMarco Rubio spoke.\n",
+        encoding="utf-8",
+    )
+    with Library.open(library_dir) as library:
+        assert library.import_paths([page]).ok
+    app = make_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("f")
+        options = app.screen.query_one("#filter-options", OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index(f"source:{MARKUP_NAME}")
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        title = next(line for line in app_lines(app) if "Articles (1)" in line)
+        assert "· source: [@click=ap" in title  # (then cut to the pane's width)
+
+
+async def test_a_find_term_with_brackets_shows_literally_in_its_notification(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    """What the user types comes back in a notification: shown as typed."""
+    with Library.open(library_dir) as library:
+        assert library.import_paths([hostile_page(tmp_path / "hostile.md")]).ok
+    app = make_app(library_dir)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("enter", "ctrl+f", *"[b]x[/b] [/]", "enter")
+        await pilot.pause(0.2)  # the toast is mounted
+        assert app.is_running
+        assert "0 matches for “[b]x[/b] [/]”" in shown_text(app)
+
+
+async def test_a_section_titled_with_markup_shows_it_literally() -> None:
+    """The entity view titles a section with the entity's name."""
+
+    class Titled(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Section(f"Quotations by {MARKUP_NAME}", id="by")
+
+    app = Titled()
+    async with app.run_test(size=(80, 10)) as pilot:
+        section = app.query_one("#by", Section)
+        section.fill([], "None found.", 3)
+        await pilot.pause()
+        assert app.is_running
+        assert f"Quotations by {MARKUP_NAME} (3)" in shown_text(app)

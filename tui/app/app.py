@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.app import callbacks, dispatch, heap
@@ -57,6 +58,21 @@ class LedeApp(App[None]):
         # The main screen settles the heap once drawn; should it not (an error),
         # collections must not stay held for the whole session.
         self.set_timer(HEAP_RELEASE_AFTER, heap.release)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Textual's notification, its message never read as markup, whatever the
+        caller asks (``Widget.notify`` asks for markup by default): Lede's messages
+        carry file names, error text and what the user typed, and a ``[/]`` in them
+        raised MarkupError, a ``[@click=…]`` became a link."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.library, self.browse)

@@ -26,6 +26,7 @@ from tui.app.compositor import PartialCompositor
 from tui.app.heap import settle
 from tui.app.keeper import Keeper
 from tui.app.keys import SCREEN_BINDINGS
+from tui.app.plain import plain
 from tui.app.screens.annotations import AnnotationActions
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.key_bar import KeyBar
@@ -694,7 +695,7 @@ class MainScreen(AnnotationActions):
             title += f" · about {self.filters.entity[2:]}"
         if self.filters.noted:
             title += " · with notes"
-        self.article_list.border_title = title
+        self.article_list.border_title = plain(title)
 
     def action_toggle_sidebar(self) -> None:
         if self.has_class("narrow"):

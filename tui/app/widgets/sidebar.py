@@ -28,6 +28,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from tui.app.plain import plain
 from tui.app.widgets.finished_lines import (
     FinishedLines,
     drawing_context,
@@ -112,7 +113,7 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
 
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(id=id, markup=False, classes="sidebar-section")
-        self.border_title = title
+        self.border_title = plain(title)
         self._title = title
         self._finished = FinishedLines(FINISHED_LINES)
         self._wrapped_at = 0
@@ -124,7 +125,7 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
         self._finished.clear()
         self._pin_height(items)
         self.set_options(items or [Option(Text(empty, style="italic"), disabled=True)])
-        self.border_title = f"{self._title} ({count})" if count else self._title
+        self.border_title = plain(f"{self._title} ({count})" if count else self._title)
         self.display = True
 
     def _pin_height(self, options: list[Option]) -> None:
