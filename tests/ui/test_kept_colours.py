@@ -109,8 +109,10 @@ async def test_what_is_kept_for_a_widget_does_not_hold_it() -> None:
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
         section = app.query_one("#things", Section)
+        outer = app.query_one(Sidebar)
         with one_frame():
             colours(section)
-            section.vertical_scrollbar._drawing_key()
-        assert finished_lines._styled.get(section)
-        assert not reaches(finished_lines._styled[section], section)
+            outer.vertical_scrollbar._drawing_key()
+        for widget in (section, outer, outer.vertical_scrollbar):
+            assert finished_lines._styled.get(widget), widget
+            assert not reaches(finished_lines._styled[widget], widget), widget

@@ -125,7 +125,7 @@ async def test_the_sidebar_lists_the_first_quotations_and_says_how_many_more(
         await app.workers.wait_for_complete()
         await pilot.pause()
         quotations = screen.query_one("#quotations", Section)
-        assert quotations.border_title == f"Quotations ({PARAGRAPHS})"
+        assert quotations.border_title == f"Quotations ({PARAGRAPHS}) ↓"  # (more below)
         assert quotations.option_count == SECTION_LIMIT + 1
         last = quotations.get_option_at_index(SECTION_LIMIT)
         assert last.disabled

@@ -13,6 +13,7 @@ import pytest
 from rich.text import Text
 from textual.geometry import Region
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar
 from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import settled
@@ -646,3 +647,37 @@ async def test_the_leads_fit_their_section_up_to_its_height_and_scroll_beyond(
         await pilot.pause()
         assert leads.outer_size.height < tallest  # wrapped wider: fewer lines
         assert leads.outer_size.height - 1 == leads.virtual_size.height  # no blank rows
+
+
+async def test_a_section_that_overflows_says_so_in_its_title_not_with_a_scrollbar(
+    sample_library: Path, seed_id: str
+) -> None:
+    """A section shows ↑ ↓ in its title while entries are out of view above or below
+    (no bar of its own beside the sidebar's), and its last line is reachable."""
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(app, pilot, seed_id)
+        leads = app.query_one("#focus-leads", Section)
+        many = [Lead(f"a{i}", f"Article {i}", "mentions Beijing") for i in range(20)]
+        screen.sidebar.show_focus(Text("Beijing"), many, total=21)
+        await pilot.pause()
+
+        def screen_text() -> str:
+            return "\n".join(strip.text for strip in screen._compositor.render_strips())
+
+        assert str(leads.border_title) == "Leads to (21) ↓"
+        assert "─Leads to (21) ↓─" in screen_text()
+        bars = [w for w in screen._compositor.visible_widgets if isinstance(w, ScrollBar)]
+        assert not [bar for bar in bars if isinstance(bar.parent, Section)]
+        leads.focus()
+        await pilot.press(*"jjjjjjjjjj")
+        assert str(leads.border_title) == "Leads to (21) ↑↓"
+        await pilot.press("G")  # the last article, and the line after it in view
+        await pilot.pause()
+        assert str(leads.border_title) == "Leads to (21) ↑"
+        assert "│… and 1 more article: Enter " in screen_text()  # (wrapped)
+        await pilot.press("g")
+        assert str(leads.border_title) == "Leads to (21) ↓"
+        screen.sidebar.show_focus(Text("Beijing"), many[:2], total=2)
+        await pilot.pause()
+        assert str(leads.border_title) == "Leads to (2)"

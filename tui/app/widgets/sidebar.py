@@ -76,9 +76,10 @@ def lead_option(lead: Lead) -> Option:
 SECTION_LIMIT = 100
 
 
-def more_option(count: int, what: str) -> Option:
-    """The disabled last line of a cut-short section."""
-    return Option(Text(f"… and {count:,} more {what}", style="italic dim"), disabled=True)
+def more_option(count: int, one: str, many: str, hint: str) -> Option:
+    """The disabled last line of a cut-short section: "… and 3 more articles: <hint>"."""
+    what = one if count == 1 else many
+    return Option(Text(f"… and {count:,} more {what}: {hint}", style="italic dim"), disabled=True)
 
 
 HIGHLIGHTED = "option-list--option-highlighted"
@@ -89,7 +90,7 @@ CURSOR_FOCUSED = "sidebar-section--cursor-focused"
 FINISHED_LINES = 1024
 
 
-class Section(VimOptionList, FramedPane, QuickScrollBars):
+class Section(VimOptionList, FramedPane):
     """A titled list in the sidebar; the title is the border title.
 
     Like the article list it keeps finished lines (Textual's styles cache restyles
@@ -107,26 +108,65 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     #: Textual lays out the whole screen whenever a widget's virtual size changes:
     #: for a section, at each new set of entries. Its own height changes only with
-    #: an auto height (OptionList asks for that layout itself) or when its scrollbar
-    #: comes or goes (a layout of its own).
+    #: an auto height (OptionList asks for that layout itself).
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(id=id, markup=False, classes="sidebar-section")
         self.border_title = plain(title)
         self._title = title
+        self._shown_title = title
+        self._count: int | None = None
+        #: The rows the entries have while they overflow the section, else None.
+        self._rows: int | None = None
         self._finished = FinishedLines(FINISHED_LINES)
-        self._wrapped_at = 0
         self._wrapping_ahead = False
 
     def fill(self, options: Iterable[Option], empty: str, count: int | None = None) -> None:
         """Replace the entries; ``empty`` shows (disabled) when there are none."""
         items = list(options)
         self._finished.clear()
+        self._count = count
         self._pin_height(items)
         self.set_options(items or [Option(Text(empty, style="italic"), disabled=True)])
-        self.border_title = plain(f"{self._title} ({count})" if count else self._title)
+        self._show_title()
         self.display = True
+
+    def _show_title(self) -> None:
+        """The title, the count, and ↑ ↓ while entries are out of view above or below.
+
+        A section has no scrollbar (sidebar.tcss): beside the sidebar's own, two bars
+        read as one thick one, and each was a widget the sidebar's every scroll
+        arranged and drew again (~0.35 ms of each Tab in the sidebar).
+        """
+        title = f"{self._title} ({self._count})" if self._count else self._title
+        rows = self._rows
+        if rows is not None:
+            top = round(self.scroll_y)
+            # (At the top the entries overflow below; scrolled, their height is known.)
+            below = top == 0 or top + rows < self.virtual_size.height
+            arrows = ("↑" if top > 0 else "") + ("↓" if below else "")
+            title = f"{title} {arrows}" if arrows else title
+        if title != self._shown_title:
+            self._shown_title = title
+            self.border_title = plain(title)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Textual's, and from the last entry a key reaches, on to the end: the
+        disabled "… and N more" line after it stayed out of view, where only a mouse
+        wheel reached it."""
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        options = self._options
+        if index is None or top or index + 1 >= len(options):
+            return
+        if all(option.disabled for option in options[index + 1 :]):
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self._show_title()
 
     def _pin_height(self, options: list[Option]) -> None:
         """At its max-height while the entries overflow it, else the CSS height (auto).
@@ -136,7 +176,8 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
         longer than its max-height keeps the same height. Pinned, it repaints only.
         """
         max_height = self.styles.max_height
-        width = self.content_region.width  # without a scrollbar
+        width = self.content_region.width
+        self._rows = None
         if max_height is None or max_height.unit != Unit.CELLS or not width or not self.display:
             self.styles.height = None
             return
@@ -146,12 +187,14 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
             lines += self._get_visual(option).get_height(self.styles, width)
             if lines > rows:
                 self.styles.height = int(max_height.value)
+                self._rows = rows
                 return
         self.styles.height = None
 
     def on_resize(self) -> None:
         # Wider or narrower, the entries may wrap into fewer or more lines.
         self._pin_height(list(self.options))
+        self._show_title()
 
     def focus_changed(self, has_focus: bool) -> None:
         self._refresh_option(self.highlighted)
@@ -203,14 +246,7 @@ class Section(VimOptionList, FramedPane, QuickScrollBars):
             self.refresh(Region(0, line - top, width, self._heights.get(index, 1)))
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Textual wraps the options once, at the width they first had; when this
-        # list's scrollbar then appears (no resize: the outer size is the same) the
-        # text is narrower by the scrollbar, so wrap them again.
         content = self.scrollable_content_region.size
-        if content.width != self._wrapped_at:
-            self._wrapped_at = content.width
-            self._option_render_cache.clear()
-            self._line_cache.clear()
         lines = self._line_cache.lines
         if not lines or lines[-1][0] + 1 < self.option_count:
             self._update_lines()  # (Textual's _lines would do this at every read)
@@ -369,7 +405,9 @@ class Sidebar(VerticalScroll, QuickScrollBars, can_focus=False):
         ]
         if len(quotes) > SECTION_LIMIT:
             quote_options.append(
-                more_option(len(quotes) - SECTION_LIMIT, "quotations: ] steps through them")
+                more_option(
+                    len(quotes) - SECTION_LIMIT, "quotation", "quotations", "] steps through them"
+                )
             )
         quotations.fill(quote_options, "No quotations found.", len(quotes))
         notes.fill([], "No notes yet. a adds one.")
@@ -389,10 +427,9 @@ class Sidebar(VerticalScroll, QuickScrollBars, can_focus=False):
                 prompt.append(f" ×{n}", style="dim")
                 options.append(Option(prompt, id=f"entity:{TYPE_PREFIX[kind]}:{name}"))
             if len(names) > SECTION_LIMIT:
-                what = TYPE_TITLES[kind].lower()
-                options.append(
-                    more_option(len(names) - SECTION_LIMIT, f"{what}: n steps through them")
-                )
+                rest = len(names) - SECTION_LIMIT
+                many = TYPE_TITLES[kind].lower()
+                options.append(more_option(rest, KIND_WORDS[kind], many, "n steps through them"))
         return options
 
     @staticmethod
@@ -425,7 +462,9 @@ class Sidebar(VerticalScroll, QuickScrollBars, can_focus=False):
         options = [lead_option(lead) for lead in leads]
         total = max(total, len(leads))
         if total > len(leads):
-            options.append(more_option(total - len(leads), "articles: Enter lists them all"))
+            options.append(
+                more_option(total - len(leads), "article", "articles", "Enter lists them all")
+            )
         section.fill(options, empty or "No other article.", total)
 
     def show_notes(self, notes: list[PlacedNote]) -> None:
