@@ -627,13 +627,14 @@ async def test_the_leads_fit_their_section_up_to_its_height_and_scroll_beyond(
         screen = await open_seed(app, pilot, seed_id)
         leads = app.query_one("#focus-leads", Section)
         tallest = int(leads.styles.max_height.value)  # type: ignore[union-attr]
+        frame = leads.styles.gutter.height  # its title row and the blank row below it
         many = [Lead(f"a{i}", f"Article {i}", "mentions Beijing") for i in range(20)]
         for shown in (many, many[:2], many, many[:19], many[:1]):
             screen.sidebar.show_focus(Text("Beijing"), shown, total=len(shown))
             await pilot.pause()
             lines = 2 * len(shown)  # a title and a reason each
-            assert leads.outer_size.height == min(tallest, 1 + lines), len(shown)
-            assert leads.max_scroll_y == max(0, lines - (leads.outer_size.height - 1))
+            assert leads.outer_size.height == min(tallest, frame + lines), len(shown)
+            assert leads.max_scroll_y == max(0, lines - (leads.outer_size.height - frame))
         long = [
             Lead(f"b{i}", f"Headline {i}: " + "Beijing, Washington and the trade talks " * 3, "")
             for i in range(3)
@@ -646,7 +647,7 @@ async def test_the_leads_fit_their_section_up_to_its_height_and_scroll_beyond(
         await pilot.pause()
         await pilot.pause()
         assert leads.outer_size.height < tallest  # wrapped wider: fewer lines
-        assert leads.outer_size.height - 1 == leads.virtual_size.height  # no blank rows
+        assert leads.outer_size.height - frame == leads.virtual_size.height  # no blank rows
 
 
 async def test_a_section_that_overflows_says_so_in_its_title_not_with_a_scrollbar(
