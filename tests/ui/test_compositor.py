@@ -309,6 +309,38 @@ async def test_a_scrollbar_back_where_it_was_is_not_drawn_again(
         assert not stale_scrollbars(screen)
 
 
+async def test_sections_only_moved_by_a_sidebar_scroll_are_not_drawn_again(
+    sample_library: Path, seed_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scrolling the sidebar moves its sections without changing them: the second
+    time round, a section shows the lines it gave before, and the screen is still
+    what a full drawing gives."""
+    drawn: list[str] = []
+    render = Section._render_lines
+
+    def counting(section: Section, crop: Region) -> list[Strip]:
+        drawn.append(str(section.id))
+        return render(section, crop)
+
+    monkeypatch.setattr(Section, "_render_lines", counting)
+    app = make_app(sample_library)
+    terminal = watch(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await seed_from_the_top(app, pilot, seed_id)
+        sidebar = screen.query_one(Sidebar)
+        for round in ("first", "again"):
+            drawn.clear()
+            for y in (sidebar.max_scroll_y, 0):
+                sidebar.scroll_to(y=y, animate=False, immediate=True)
+                await pilot.pause()
+            assert (not drawn) == (round == "again"), drawn
+            assert shown(terminal, screen) == drawn_afresh(screen), round
+        screen.query_one("#related", Section).focus()  # a change: drawn again
+        await pilot.pause()
+        assert "related" in drawn
+        assert shown(terminal, screen) == drawn_afresh(screen)
+
+
 async def test_a_tab_that_scrolls_the_sidebar_is_one_update(
     sample_library: Path, seed_id: str
 ) -> None:

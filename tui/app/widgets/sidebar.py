@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -34,6 +34,7 @@ from tui.app.widgets.finished_lines import (
     drawing_context,
     frame_of,
     settled_context,
+    styles_key,
 )
 from tui.app.widgets.option_lists import VimOptionList
 from tui.app.widgets.pane_frame import FOCUSED_FRAME, FramedPane, frame_after_restyle, show_frame
@@ -245,7 +246,33 @@ class Section(VimOptionList, FramedPane):
             width = self.scrollable_content_region.width
             self.refresh(Region(0, line - top, width, self._heights.get(index, 1)))
 
+    #: What ``render_lines`` gave, by crop, size and styles, until the next repaint
+    #: asked for: a sidebar scroll moves a section without changing it and asks it
+    #: for the same lines, whose keys and colours took ~30 µs to work out again (~80
+    #: in a frame). Every change of what a section shows asks for a repaint.
+    _painted: dict[tuple[Region, Size, tuple[object, ...]], list[Strip]] | None = None
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        self._painted = None
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def render_lines(self, crop: Region) -> list[Strip]:
+        key = (crop, self.outer_size, styles_key(self))
+        painted = self._painted
+        if painted is None:
+            painted = self._painted = {}
+        elif (kept := painted.get(key)) is not None:
+            return kept
+        painted[key] = strips = self._render_lines(crop)
+        return strips
+
+    def _render_lines(self, crop: Region) -> list[Strip]:
         content = self.scrollable_content_region.size
         lines = self._line_cache.lines
         if not lines or lines[-1][0] + 1 < self.option_count:
