@@ -280,19 +280,27 @@ async def seed_from_the_top(app: App[None], pilot: Pilot[None], seed_id: str) ->
     return screen
 
 
+def drawings_of(monkeypatch: pytest.MonkeyPatch, cls: type[Widget], method: str) -> list[str]:
+    """The ids of the widgets (a bar's: its owner's) that ``cls.method`` draws for,
+    noted as it is called from now on."""
+    drawn: list[str] = []
+    draw = getattr(cls, method)
+
+    def noting(widget: Widget, *args: object) -> list[Strip]:
+        owner = widget.parent if isinstance(widget, ScrollBar) else widget
+        drawn.append(str(getattr(owner, "id", "")))
+        return draw(widget, *args)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(cls, method, noting)
+    return drawn
+
+
 async def test_a_scrollbar_back_where_it_was_is_not_drawn_again(
     sample_library: Path, seed_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Focus on the sidebar's last section and back on its first scrolls the sidebar
     down and up: its bar's two drawings are kept, and still right."""
-    drawn: list[str] = []
-    draw = QuickScrollBar._draw
-
-    def counting(bar: QuickScrollBar) -> list[Strip]:
-        drawn.append(str(bar.parent.id if bar.parent else ""))
-        return draw(bar)
-
-    monkeypatch.setattr(QuickScrollBar, "_draw", counting)
+    drawn = drawings_of(monkeypatch, QuickScrollBar, "_draw")
     app = make_app(sample_library)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await seed_from_the_top(app, pilot, seed_id)
@@ -315,14 +323,7 @@ async def test_sections_only_moved_by_a_sidebar_scroll_are_not_drawn_again(
     """Scrolling the sidebar moves its sections without changing them: the second
     time round, a section shows the lines it gave before, and the screen is still
     what a full drawing gives."""
-    drawn: list[str] = []
-    render = Section._render_lines
-
-    def counting(section: Section, crop: Region) -> list[Strip]:
-        drawn.append(str(section.id))
-        return render(section, crop)
-
-    monkeypatch.setattr(Section, "_render_lines", counting)
+    drawn = drawings_of(monkeypatch, Section, "_render_lines")
     app = make_app(sample_library)
     terminal = watch(app)
     async with app.run_test(size=(120, 40)) as pilot:
