@@ -17,6 +17,11 @@ SHARED = REPO.parent / "shared"
 pytest_plugins = ["tests.store.library_damage"]
 
 
+def screen_text(app: Any) -> str:
+    """The current screen as the terminal gets it, as plain text, a line a row."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 async def settled(pilot: Any) -> None:
     """Wait for the app's workers, and for the main screen's sidebar to show the
     focused highlight (it follows once a highlight rests), even under a modal: a

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.widgets import Input, OptionList, Static
 
-from tests.conftest import settled
+from tests.conftest import screen_text, settled
 from tui.app.app import LedeApp
 from tui.app.factory import make_app
 from tui.app.screens.entity import EntityScreen
@@ -663,11 +663,8 @@ async def test_a_section_that_overflows_says_so_in_its_title_not_with_a_scrollba
         screen.sidebar.show_focus(Text("Beijing"), many, total=21)
         await pilot.pause()
 
-        def screen_text() -> str:
-            return "\n".join(strip.text for strip in screen._compositor.render_strips())
-
         assert str(leads.border_title) == "Leads to (21) ↓"
-        assert "─Leads to (21) ↓─" in screen_text()
+        assert "─Leads to (21) ↓─" in screen_text(app)
         bars = [w for w in screen._compositor.visible_widgets if isinstance(w, ScrollBar)]
         assert not [bar for bar in bars if isinstance(bar.parent, Section)]
         leads.focus()
@@ -676,7 +673,7 @@ async def test_a_section_that_overflows_says_so_in_its_title_not_with_a_scrollba
         await pilot.press("G")  # the last article, and the line after it in view
         await pilot.pause()
         assert str(leads.border_title) == "Leads to (21) ↑"
-        assert "│… and 1 more article: Enter " in screen_text()  # (wrapped)
+        assert "│… and 1 more article: Enter " in screen_text(app)  # (wrapped)
         await pilot.press("g")
         assert str(leads.border_title) == "Leads to (21) ↓"
         screen.sidebar.show_focus(Text("Beijing"), many[:2], total=2)

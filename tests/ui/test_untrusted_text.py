@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
+from tests.conftest import screen_text
 from tui.app.factory import make_app
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.sidebar import Section
@@ -76,16 +77,6 @@ async def test_hostile_article_is_shown_literally_and_never_drives_the_terminal(
 MARKUP_NAME = "[@click=app.quit]Wire[/] [/] [b]bold[/b]"
 
 
-def shown_text(app: App[None]) -> str:
-    """The screen as text, as a screenshot shows it."""
-    return app.export_screenshot().replace("&#160;", " ")
-
-
-def app_lines(app: App[None]) -> list[str]:
-    """The screen's lines as plain text."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
-
-
 async def test_a_hostile_source_shows_literally_in_the_list_title(
     library_dir: Path, tmp_path: Path
 ) -> None:
@@ -108,7 +99,7 @@ async def test_a_hostile_source_shows_literally_in_the_list_title(
         await pilot.press("enter", "escape")
         await pilot.pause()
         assert app.is_running and app.screen is screen
-        title = next(line for line in app_lines(app) if "Articles (1)" in line)
+        title = next(line for line in screen_text(app).splitlines() if "Articles (1)" in line)
         assert "· source: [@click=ap" in title  # (then cut to the pane's width)
 
 
@@ -123,7 +114,7 @@ async def test_a_find_term_with_brackets_shows_literally_in_its_notification(
         await pilot.press("enter", "ctrl+f", *"[b]x[/b] [/]", "enter")
         await pilot.pause(0.2)  # the toast is mounted
         assert app.is_running
-        assert "0 matches for “[b]x[/b] [/]”" in shown_text(app)
+        assert "0 matches for “[b]x[/b] [/]”" in screen_text(app)
 
 
 async def test_a_section_titled_with_markup_shows_it_literally() -> None:
@@ -139,4 +130,4 @@ async def test_a_section_titled_with_markup_shows_it_literally() -> None:
         section.fill([], "None found.", 3)
         await pilot.pause()
         assert app.is_running
-        assert f"Quotations by {MARKUP_NAME} (3)" in shown_text(app)
+        assert f"Quotations by {MARKUP_NAME} (3)" in screen_text(app)
